@@ -1,0 +1,143 @@
+using System.Text;
+
+namespace StudyPortal.Importer;
+
+/// <summary>Character classes and spacing rules for Chinese text damaged by layout.</summary>
+public static class CjkText
+{
+    public static bool IsIdeograph(char c) =>
+        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF' || char.IsSurrogate(c);
+
+    /// <summary>Full-width and CJK punctuation, including the curly quotes and dashes Chinese text uses.</summary>
+    public static bool IsCjkPunctuation(char c) =>
+        c is >= '\u3000' and <= '\u303F' or >= '\uFF01' and <= '\uFF0F' or >= '\uFF1A' and <= '\uFF20'
+            or >= '\uFF3B' and <= '\uFF40' or >= '\uFF5B' and <= '\uFF65'
+            or '“' or '”' or '‘' or '’' or '—' or '…' or '·' or '■' or '●' or '◆' or '▲';
+
+    private static bool IsCjk(char c) => IsIdeograph(c) || IsCjkPunctuation(c);
+
+    private static bool IsLatinOrDigit(char c) => char.IsAsciiLetterOrDigit(c) || c is '%' or '.' or '+' or '-' or '/';
+
+    /// <summary>
+    /// Removes spaces that layout put into running text: between CJK characters, around CJK punctuation,
+    /// and between CJK and a number or Latin word. Spaces between two Latin or numeric tokens stay, as one space.
+    /// ASCII commas and colons between CJK become their full-width forms.
+    /// </summary>
+    public static string NormalizeBody(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (IsSpace(c))
+            {
+                var j = i;
+                while (j < text.Length && IsSpace(text[j])) j++;
+                var before = sb.Length > 0 ? sb[^1] : '\0';
+                var after = j < text.Length ? text[j] : '\0';
+                var keep = before != '\0' && after != '\0' && !(IsCjk(before) || IsCjk(after));
+                if (keep) sb.Append(' ');
+                i = j;
+                continue;
+            }
+            if (c is ',' or ':' or ';' or '?' or '!' && sb.Length > 0 && IsIdeograph(sb[^1]) && NextNonSpaceIsCjk(text, i + 1))
+            {
+                sb.Append(c switch { ',' => '，', ':' => '：', ';' => '；', '?' => '？', _ => '！' });
+                i++;
+                continue;
+            }
+            sb.Append(c);
+            i++;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Headings keep the single spaces that separate their parts (a title's 引题 and 主题), but lose those around punctuation.</summary>
+    public static string NormalizeHeading(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (IsSpace(c))
+            {
+                var j = i;
+                while (j < text.Length && IsSpace(text[j])) j++;
+                var before = sb.Length > 0 ? sb[^1] : '\0';
+                var after = j < text.Length ? text[j] : '\0';
+                if (before != '\0' && after != '\0' && !IsCjkPunctuation(before) && !IsCjkPunctuation(after)) sb.Append(' ');
+                i = j;
+                continue;
+            }
+            sb.Append(c);
+            i++;
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Joins a line to the one before it: no space between CJK, one space between Latin words.</summary>
+    public static string JoinLines(string first, string second)
+    {
+        if (first.Length == 0) return second;
+        if (second.Length == 0) return first;
+        var a = first[^1];
+        var b = second[0];
+        return char.IsAsciiLetter(a) && char.IsAsciiLetter(b) ? first + " " + second : first + second;
+    }
+
+    private static bool NextNonSpaceIsCjk(string text, int from)
+    {
+        while (from < text.Length && IsSpace(text[from])) from++;
+        return from < text.Length && IsIdeograph(text[from]);
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\u200B';
+
+    /// <summary>Removes every kind of whitespace, to compare texts that differ only in layout.</summary>
+    public static string WithoutSpaces(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text)
+            if (!char.IsWhiteSpace(c) && c != '\u200B') sb.Append(c);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// True when the text ends a sentence or a unit that cannot continue on the next line:
+    /// 。！？；：…, or a closing quote or bracket right after one of those.
+    /// </summary>
+    public static bool EndsUnit(string text)
+    {
+        var t = text.TrimEnd();
+        if (t.Length == 0) return true;
+        // A lead-in (提高网络综合治理能力，构建网上网下同心圆——) is complete: the paragraphs after it are what it introduces.
+        if (t.EndsWith("——", StringComparison.Ordinal)) return true;
+        var last = t[^1];
+        if (last is '。' or '！' or '？' or '；' or '：' or '…' or '!' or '?' or '.' or ';' or ':') return true;
+        if (last is '”' or '’' or '）' or ')' or '」' or '』' or '》')
+        {
+            if (t.Length == 1) return true;
+            var prev = t[^2];
+            if (prev is '。' or '！' or '？' or '…' or '!' or '?' or '.' or '；' or '”') return true;
+            // A closed bracket that wraps the whole line is a note such as （新华社） or （作者为…）.
+            return last == '）' && t[0] == '（';
+        }
+        return false;
+    }
+
+    /// <summary>Counts how many 『“』 are still open at the end of the text.</summary>
+    public static int OpenQuotes(string text)
+    {
+        var open = 0;
+        foreach (var c in text)
+        {
+            if (c == '“') open++;
+            else if (c == '”' && open > 0) open--;
+        }
+        return open;
+    }
+
+    public static bool ContainsSentencePunctuation(string text) => text.AsSpan().IndexOfAny("。！？；") >= 0;
+}

@@ -1,0 +1,4 @@
+namespace StudyPortal.Importer.Decoding;
+
+/// <summary>Text with the encoding it was read in; <see cref="Guessed"/> is true when no BOM or detector confirmed it.</summary>
+public sealed record DecodedText(string Text, string EncodingName, bool Guessed);

@@ -1,0 +1,167 @@
+using StudyPortal.Importer.Formats;
+using StudyPortal.Importer.Model;
+using StudyPortal.Importer.Quotations;
+using StudyPortal.Importer.Structure;
+
+namespace StudyPortal.Importer;
+
+/// <summary>
+/// The importer's pipeline: bytes and a file name in, a <see cref="ParsedDocument"/> out.
+/// Decode → blocks → title block and table of contents → heading halves → structure → quotations.
+/// Bad text is reported as diagnostics; only a file that is not readable text throws <see cref="UnreadableDocumentException"/>.
+/// </summary>
+public sealed class DocumentParser
+{
+    private const int NarrowLineLength = 16;
+
+    private readonly ImportOptions _options;
+    private readonly IReadOnlyList<IBlockReader> _readers;
+
+    public DocumentParser(ImportOptions? options = null, IEnumerable<IBlockReader>? readers = null)
+    {
+        _options = options ?? new ImportOptions();
+        _readers = readers?.ToList() ?? [new PlainTextBlockReader()];
+    }
+
+    public ParsedDocument Parse(byte[] bytes, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var name = Path.GetFileName(fileName ?? "");
+        if (bytes.Length == 0) throw new UnreadableDocumentException("the file is empty");
+        if (bytes.Length > _options.MaxFileBytes)
+            throw new UnreadableDocumentException($"the file is {bytes.Length / 1024.0 / 1024.0:0.#} MB, above the limit of {_options.MaxFileBytes / 1024.0 / 1024.0:0.#} MB");
+
+        var reader = _readers.FirstOrDefault(r => r.CanRead(bytes, name))
+            ?? throw new UnreadableDocumentException($"files like “{name}” are not a supported format");
+        var blocks = reader.Read(bytes, out var encoding, out var guessed);
+        if (blocks.All(b => string.IsNullOrWhiteSpace(b.Text)))
+            throw new UnreadableDocumentException("the file contains no text");
+        return Structure(name, encoding, guessed, blocks);
+    }
+
+    private ParsedDocument Structure(string fileName, string encoding, bool encodingGuessed, IReadOnlyList<RawBlock> blocks)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var dropped = new List<DroppedBlock>();
+        if (encodingGuessed)
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, $"No byte-order mark or detector confirmed the encoding; read as {encoding}.", null));
+
+        var titleBlock = TitleBlockReader.Read(blocks);
+        var body = blocks.Skip(titleBlock.Consumed).ToList();
+
+        var toc = FindTableOfContents(body, dropped, diagnostics);
+        body = SplitHeadingMerger.Merge(body, diagnostics, out var merged).ToList();
+
+        var markdownTitle = body.FirstOrDefault(b => b.HeadingLevel is not null)?.Text;
+        var documentTitle = titleBlock.Title
+            ?? (markdownTitle is not null ? CjkText.NormalizeHeading(markdownTitle) : null)
+            ?? Path.GetFileNameWithoutExtension(fileName);
+        var narrow = IsNarrow(body);
+        if (narrow)
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Info, "Narrow newspaper columns detected: blank lines are ignored and lines are joined into sentences.", null));
+
+        var context = new StructureContext(documentTitle, titleBlock.Subtitle, toc, merged > 0, narrow, SpeakerOf(documentTitle));
+        var articles = new StructureBuilder(body, context, diagnostics, dropped).Build();
+
+        var isBooklet = articles.Count > 1 || toc is { Entries.Count: > 0 };
+        var issuer = isBooklet ? titleBlock.Organisation : null;
+        if (!isBooklet && titleBlock.Organisation is not null && articles.Count == 1) articles[0].Author ??= titleBlock.Organisation;
+
+        var (parsedArticles, quotations) = Assemble(articles, context.DefaultSpeaker);
+        if (parsedArticles.Count == 0)
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, "No body text found after the title.", null));
+
+        return new ParsedDocument(fileName, encoding, documentTitle, titleBlock.Subtitle, titleBlock.Series, issuer, titleBlock.Date,
+            parsedArticles, quotations, dropped, diagnostics);
+    }
+
+    private static TableOfContents? FindTableOfContents(List<RawBlock> body, List<DroppedBlock> dropped, List<Diagnostic> diagnostics)
+    {
+        // A table of contents sits near the start; look a few blocks in so a stray line before it does not hide it.
+        for (var start = 0; start < Math.Min(body.Count, 10); start++)
+        {
+            var used = TableOfContents.TryRead(body, start, out var toc);
+            if (used == 0) continue;
+            var first = body[start].Line;
+            var last = body[start + used - 1].Line;
+            foreach (var block in body.GetRange(start, used))
+                dropped.Add(new DroppedBlock(block.Text, block.Line, block.Line, "table of contents"));
+            diagnostics.Add(new Diagnostic(DiagnosticLevel.Info, $"Table of contents (lines {first}–{last}, {toc.Entries.Count} entries) dropped; its titles confirm the articles'.", first));
+            body.RemoveRange(start, used);
+            return toc;
+        }
+        return null;
+    }
+
+    private static bool IsNarrow(List<RawBlock> body)
+    {
+        if (body.Count < 30) return false;
+        var shortLines = body.Count(b => CjkText.WithoutSpaces(b.Text).Length <= NarrowLineLength);
+        return shortLines >= body.Count * 0.6;
+    }
+
+    /// <summary>
+    /// A lead-in that layout ran into the paragraph before it (`…根本性转变。共建共享网络文明新风尚——`) becomes a subheading again.
+    /// Skipped where attribution lines point at paragraph indexes.
+    /// </summary>
+    private static List<ParsedParagraph> SplitTrailingLeadIns(IEnumerable<ParsedParagraph> paragraphs, bool keepIndexes)
+    {
+        var result = new List<ParsedParagraph>();
+        foreach (var p in paragraphs)
+        {
+            var cut = p.Text.LastIndexOfAny(['。', '！', '？']);
+            if (keepIndexes || p.Kind != ParagraphKind.Body || p.Markdown is not null || !p.Text.EndsWith("——", StringComparison.Ordinal)
+                || cut < 0 || p.Text.Length - cut - 1 > 60)
+            {
+                result.Add(p);
+                continue;
+            }
+            result.Add(p with { Text = p.Text[..(cut + 1)] });
+            result.Add(p with { Text = p.Text[(cut + 1)..], Kind = ParagraphKind.Subheading, FirstLine = p.LastLine });
+        }
+        return result;
+    }
+
+    private string? SpeakerOf(string title) =>
+        _options.KnownSpeakers.FirstOrDefault(s => title.StartsWith(s, StringComparison.Ordinal));
+
+    private (List<ParsedArticle>, List<ParsedQuotation>) Assemble(List<ArticleBuilder> articles, string? defaultSpeaker)
+    {
+        var finder = new InlineQuotationFinder(_options.KnownSpeakers);
+        var parsedArticles = new List<ParsedArticle>();
+        var quotations = new List<ParsedQuotation>();
+        foreach (var article in articles)
+        {
+            var articleIndex = parsedArticles.Count;
+            var sections = new List<ParsedSection>();
+            foreach (var section in article.Sections.Where(s => s.Paragraphs.Count > 0 || s.Heading.Length > 0))
+            {
+                var sectionIndex = sections.Count;
+                var paragraphs = SplitTrailingLeadIns(section.Paragraphs.Select(p => p.Build()), section.Quotations.Count > 0);
+                var theme = section.Heading.Length > 0 ? section.Heading : null;
+                foreach (var (index, candidate) in section.Quotations)
+                    quotations.Add(new ParsedQuotation(paragraphs[index].Text, candidate.Speaker ?? defaultSpeaker, candidate.Date, candidate.DateEnd,
+                        candidate.Occasion, theme, articleIndex, sectionIndex, index));
+
+                var attributed = section.Quotations.Select(q => q.Paragraph).ToHashSet();
+                for (var p = 0; p < paragraphs.Count; p++)
+                {
+                    if (attributed.Contains(p) || paragraphs[p].Kind is not (ParagraphKind.Body or ParagraphKind.ListItem)) continue;
+                    if (p + 1 < paragraphs.Count && paragraphs[p + 1].Kind == ParagraphKind.Body
+                        && finder.FindLeadIn(paragraphs[p].Text, paragraphs[p + 1].Text) is { } lead)
+                    {
+                        paragraphs[p + 1] = paragraphs[p + 1] with { Kind = ParagraphKind.Quotation };
+                        attributed.Add(p + 1);
+                        quotations.Add(new ParsedQuotation(lead.Text, lead.Speaker, lead.Date, null, lead.Occasion, theme, articleIndex, sectionIndex, p + 1));
+                        continue;
+                    }
+                    foreach (var inline in finder.Find(paragraphs[p].Text))
+                        quotations.Add(new ParsedQuotation(inline.Text, inline.Speaker, inline.Date, null, inline.Occasion, theme, articleIndex, sectionIndex, p));
+                }
+                sections.Add(new ParsedSection(section.Heading, section.Level, paragraphs, section.Line));
+            }
+            parsedArticles.Add(new ParsedArticle(article.Title, article.Source, article.Author, sections));
+        }
+        return (parsedArticles, quotations);
+    }
+}

@@ -1,0 +1,9 @@
+namespace StudyPortal.Importer.Formats;
+
+/// <summary>
+/// One line of text (or one Word/PDF paragraph) with the hints its format gave: a heading level,
+/// bold-only, inside a quote block, a list item. Every format yields the same stream of these.
+/// </summary>
+/// <param name="Text">Plain text with markup removed.</param>
+/// <param name="Markdown">Inline Markdown when the source carried emphasis; otherwise null.</param>
+public sealed record RawBlock(string Text, string? Markdown, int Line, int? HeadingLevel = null, bool IsBold = false, bool IsQuote = false, bool IsListItem = false);

@@ -1,0 +1,72 @@
+using StudyPortal.Importer.Quotations;
+using StudyPortal.Importer.Model;
+
+namespace StudyPortal.Importer.Structure;
+
+/// <summary>A paragraph being assembled from layout lines; its text is normalised once, when it is finished.</summary>
+internal sealed class ParagraphBuilder(ParagraphKind kind, int line)
+{
+    private readonly List<string> _pieces = [];
+    private readonly List<string?> _markdown = [];
+
+    public ParagraphKind Kind { get; set; } = kind;
+    public int FirstLine { get; } = line;
+    public int LastLine { get; private set; } = line;
+    public string LastPiece => _pieces.Count == 0 ? "" : _pieces[^1];
+
+    /// <summary>True when the text stops mid-sentence, so the next line of body text continues it.</summary>
+    public bool IsOpen => Kind is ParagraphKind.Body or ParagraphKind.Introduction or ParagraphKind.ListItem && !CjkText.EndsUnit(LastPiece);
+
+    public void Add(string text, string? markdown, int line)
+    {
+        _pieces.Add(text);
+        _markdown.Add(markdown);
+        LastLine = Math.Max(LastLine, line);
+    }
+
+    public ParsedParagraph Build()
+    {
+        var text = CjkText.NormalizeBody(_pieces.Aggregate("", CjkText.JoinLines));
+        string? markdown = null;
+        if (_markdown.Any(m => m is not null))
+        {
+            var joined = _pieces.Select((p, i) => _markdown[i] ?? p).Aggregate("", CjkText.JoinLines);
+            markdown = CjkText.NormalizeBody(joined);
+        }
+        return new ParsedParagraph(text, markdown, Kind, FirstLine, LastLine);
+    }
+}
+
+internal sealed class SectionBuilder(string heading, int level, int line)
+{
+    public string Heading { get; set; } = heading;
+    public int Level { get; } = level;
+    public int Line { get; } = line;
+    public bool IsSignal { get; init; }
+    public bool HasTitle { get; set; }
+    public List<ParagraphBuilder> Paragraphs { get; } = [];
+    public List<(int Paragraph, QuotationCandidate Quotation)> Quotations { get; } = [];
+}
+
+internal sealed class ArticleBuilder(string title, int line)
+{
+    public string Title { get; set; } = title;
+    public int Line { get; } = line;
+    public string? Source { get; set; }
+    public string? Author { get; set; }
+    public bool Closed { get; set; }
+    public List<SectionBuilder> Sections { get; } = [];
+
+    public SectionBuilder CurrentSection
+    {
+        get
+        {
+            if (Sections.Count == 0) Sections.Add(new SectionBuilder("", 1, Line));
+            return Sections[^1];
+        }
+    }
+
+    public ParagraphBuilder? LastParagraph => Sections.Count == 0 ? null : Sections[^1].Paragraphs.LastOrDefault();
+
+    public bool IsEmpty => Sections.All(s => s.Paragraphs.Count == 0 && s.Heading.Length == 0);
+}

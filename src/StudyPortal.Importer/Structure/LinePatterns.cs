@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+
+namespace StudyPortal.Importer.Structure;
+
+/// <summary>The recognisable lines of Chinese study material, one pattern each.</summary>
+internal static partial class LinePatterns
+{
+    /// <summary>`材料 1`, `材料1`, `材料一`: a compiled booklet's piece marker, alone on its line.</summary>
+    [GeneratedRegex(@"^(材料|篇目|附件)\s*([0-9０-９]+|[一二三四五六七八九十]+)$")]
+    public static partial Regex ArticleMarker();
+
+    [GeneratedRegex(@"^目\s*录$|^目\s*次$|^Contents$", RegexOptions.IgnoreCase)]
+    public static partial Regex TocHeader();
+
+    /// <summary>A table-of-contents entry: text, then dot leaders, a tab or spaces, then a page number.</summary>
+    [GeneratedRegex(@"^(?:(?:材料|篇目|第)\s*[0-9一二三四五六七八九十]+\s*[章节篇]?\s*)?(?<title>.+?)(?:[.．·…⋯_\-]{2,}\s*|\t+\s*|\s{2,}|\s)(?<page>[0-9]{1,4})$")]
+    public static partial Regex TocEntry();
+
+    /// <summary>`来源 | 共产党员网`, `来源：新华网`, `（新华社）`, `据新华社`, `（来源：人民日报）`.</summary>
+    [GeneratedRegex(@"^(?:来源\s*[|｜:：]\s*(?<name>.{2,30})|（(?:来源[:：])?(?<name>新华社|人民日报|新华网|央视新闻|求是|光明日报|经济日报|中国青年报|人民网|共产党员网)）|据(?<name>新华社|人民日报|新华网|央视新闻|中新社)(?:报道|电)?)$")]
+    public static partial Regex SourceLine();
+
+    /// <summary>`一、…`, `第三章 …`, `信号一`: numbered headings with the level they imply.</summary>
+    [GeneratedRegex(@"^[一二三四五六七八九十]{1,3}、\S")]
+    public static partial Regex ChineseNumberedHeading();
+
+    [GeneratedRegex(@"^[（(][一二三四五六七八九十]{1,3}[)）]\S")]
+    public static partial Regex ParenthesizedNumberedHeading();
+
+    [GeneratedRegex(@"^第[一二三四五六七八九十百零0-9]{1,4}[章节篇部讲课](?:\s|$|[：:])")]
+    public static partial Regex ChapterHeading();
+
+    [GeneratedRegex(@"^信号[一二三四五六七八九十]{1,3}$")]
+    public static partial Regex SignalHeading();
+
+    [GeneratedRegex(@"^(?<year>\d{4})\s*年\s*(?:(?<month>\d{1,2})\s*月\s*(?:(?<day>\d{1,2})\s*日)?)?$")]
+    public static partial Regex DateLine();
+
+    /// <summary>An organisation name: the issuer of a booklet or the author of an article.</summary>
+    [GeneratedRegex(@"(部|办公室|办|委员会|委|局|厅|处|科|中心|支部|党委|总支|工委|小组|研究院|研究所|学院|大学|学校|公司|集团|协会|联合会|室务会|编辑部|编写组|课题组|宣传部|组织部|人民政府|政府)$")]
+    public static partial Regex OrganisationLine();
+
+    [GeneratedRegex(@"(学习资料|参考资料|学习材料|学习读本|读本|汇编|选编|专题学习|主题教育|学习参考|资料)")]
+    public static partial Regex SeriesLine();
+
+    /// <summary>`——2018年4月20日至21日，在全国网络安全和信息化工作会议上的讲话`.</summary>
+    [GeneratedRegex(@"^——\s*(?<speaker>[\p{IsCJKUnifiedIdeographs}]{2,4}(?=\s*\d{4}年))?\s*(?<y>\d{4})年(?:(?<m>\d{1,2})月(?:(?<d>\d{1,2})日)?)?(?:\s*[至到—－\-~～]\s*(?:(?<y2>\d{4})年)?(?:(?<m2>\d{1,2})月)?(?:(?<d2>\d{1,2})日)?)?\s*[，,、]?\s*(?<occasion>.*)$")]
+    public static partial Regex AttributionLine();
+
+    /// <summary>A newspaper page's column marker (■ 一线行走): what follows is other items on the page.</summary>
+    [GeneratedRegex(@"^[■□▌◆]\s*\S")]
+    public static partial Regex ColumnMarker();
+}

@@ -1,0 +1,349 @@
+using StudyPortal.Importer.Formats;
+using StudyPortal.Importer.Model;
+using StudyPortal.Importer.Quotations;
+
+namespace StudyPortal.Importer.Structure;
+
+/// <summary>
+/// Turns the body's blocks into articles, sections and paragraphs: rejoins sentences that layout split,
+/// recognises headings of every kind, places fragments of interleaved articles, and attaches attribution lines.
+/// </summary>
+internal sealed class StructureBuilder
+{
+    private const int MaxHeadingLength = 40;
+
+    private readonly IReadOnlyList<RawBlock> _blocks;
+    private readonly StructureContext _context;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly List<DroppedBlock> _dropped;
+    private readonly List<ArticleBuilder> _articles = [];
+    private ArticleBuilder? _current;
+    private bool _justAfterHeading;
+    private bool _stayUntilSignal;
+    private int? _articleLevel;
+    private int? _secondaryArticleLevel;
+    private int _sectionBaseLevel = 1;
+
+    public StructureBuilder(IReadOnlyList<RawBlock> blocks, StructureContext context, List<Diagnostic> diagnostics, List<DroppedBlock> dropped)
+    {
+        _blocks = blocks;
+        _context = context;
+        _diagnostics = diagnostics;
+        _dropped = dropped;
+    }
+
+    public List<ArticleBuilder> Build()
+    {
+        DetermineHeadingLevels();
+        for (var i = 0; i < _blocks.Count; i++)
+        {
+            var block = _blocks[i];
+            var text = CjkText.NormalizeBody(block.Text);
+            if (text.Length == 0) continue;
+
+            if (LinePatterns.ColumnMarker().IsMatch(text) && _current is not null && !_current.IsEmpty)
+            {
+                DropRest(i, text);
+                break;
+            }
+            if (block.HeadingLevel is int level)
+            {
+                OnMarkdownHeading(block, level);
+                continue;
+            }
+            if (LinePatterns.ArticleMarker().IsMatch(text))
+            {
+                i = OnArticleMarker(i);
+                continue;
+            }
+            var source = LinePatterns.SourceLine().Match(text);
+            if (source.Success)
+            {
+                OnSourceLine(source.Groups["name"].Value.Trim(), block.Line);
+                continue;
+            }
+            if (text.StartsWith("——", StringComparison.Ordinal) && AttributionLineParser.TryParse(text) is { } attribution)
+            {
+                OnAttribution(attribution, block);
+                continue;
+            }
+
+            var target = JoinTarget(text, block.Line);
+            if (target is not null)
+            {
+                target.Add(text, block.Markdown, block.Line);
+                _justAfterHeading = false;
+                continue;
+            }
+
+            if (block.IsBold && text.Length <= 60)
+            {
+                StartSection(CjkText.NormalizeHeading(block.Text), 1, block.Line);
+                continue;
+            }
+            if (LinePatterns.SignalHeading().IsMatch(text))
+            {
+                StartSection(text, 1, block.Line, isSignal: true);
+                continue;
+            }
+            if (_context.Narrow && IsSignalTitle(i, text))
+            {
+                AssignSignalTitle(text, block.Line);
+                continue;
+            }
+            var heading = CjkText.NormalizeHeading(block.Text);
+            if (text.Length <= 60 && !CjkText.EndsUnit(text)
+                && (LinePatterns.ChineseNumberedHeading().IsMatch(text) || LinePatterns.ChapterHeading().IsMatch(heading + " ")))
+            {
+                StartSection(heading, 1, block.Line);
+                continue;
+            }
+            if (text.Length <= MaxHeadingLength && !CjkText.EndsUnit(text) && !CjkText.ContainsSentencePunctuation(text)
+                && LinePatterns.ParenthesizedNumberedHeading().IsMatch(text))
+            {
+                StartSection(heading, 2, block.Line);
+                continue;
+            }
+            if (_context.Subtitle is not null && text == CjkText.NormalizeBody(_context.Subtitle))
+            {
+                StartSection(heading, 1, block.Line);
+                continue;
+            }
+            if (text.EndsWith("——", StringComparison.Ordinal) && text.Length <= 60 && !CjkText.ContainsSentencePunctuation(text))
+            {
+                AddParagraph(ParagraphKind.Subheading, text, null, block.Line);
+                continue;
+            }
+            if (!_context.Narrow && IsHeadingLike(i, text))
+            {
+                StartSection(heading, 1, block.Line);
+                continue;
+            }
+            var kind = block.IsQuote ? ParagraphKind.Introduction : block.IsListItem ? ParagraphKind.ListItem : ParagraphKind.Body;
+            AddParagraph(kind, text, block.Markdown, block.Line);
+        }
+        ReportOpenEnds();
+        return _articles;
+    }
+
+    private void DetermineHeadingLevels()
+    {
+        var headings = _blocks.Where(b => b.HeadingLevel is not null).ToList();
+        if (headings.Count == 0) return;
+        var h1Titles = headings.Where(b => b.HeadingLevel == 1).Select(b => b.Text).Distinct().Count();
+        var levels = headings.Select(b => b.HeadingLevel!.Value).ToHashSet();
+        if (h1Titles == 0)
+        {
+            _sectionBaseLevel = levels.Min();
+            return;
+        }
+        _articleLevel = 1;
+        _sectionBaseLevel = 2;
+        // One H1 titles the document and its first article; with three levels, each H2 is a further article and H3 its sections.
+        if (h1Titles == 1 && levels.Contains(2) && levels.Contains(3))
+        {
+            _secondaryArticleLevel = 2;
+            _sectionBaseLevel = 3;
+        }
+    }
+
+    private void OnMarkdownHeading(RawBlock block, int level)
+    {
+        var title = CjkText.NormalizeHeading(block.Text);
+        if (level == _articleLevel || level == _secondaryArticleLevel)
+        {
+            var existing = _articles.FirstOrDefault(a => a.Title == title);
+            if (existing is not null)
+            {
+                _current = existing;
+                _stayUntilSignal = false;
+                _diagnostics.Add(new Diagnostic(DiagnosticLevel.Info, $"The article “{title}” continues here (line {block.Line}).", block.Line));
+            }
+            else
+            {
+                StartArticle(title, block.Line);
+            }
+            _justAfterHeading = true;
+            return;
+        }
+        StartSection(title, Math.Max(1, level - _sectionBaseLevel + 1), block.Line);
+    }
+
+    private int OnArticleMarker(int i)
+    {
+        var markerLine = _blocks[i].Line;
+        string title;
+        var next = i + 1 < _blocks.Count ? _blocks[i + 1] : null;
+        if (next is not null && next.Text.Length <= 150 && !CjkText.EndsUnit(next.Text) && !LinePatterns.ArticleMarker().IsMatch(next.Text.Trim()))
+        {
+            title = CjkText.NormalizeHeading(next.Text);
+            i++;
+        }
+        else
+        {
+            title = CjkText.NormalizeHeading(_blocks[i].Text);
+            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, $"Article marker at line {markerLine} has no title line; the marker is used as the title.", markerLine));
+        }
+
+        var confirmed = _context.TableOfContents?.Confirm(title);
+        if (confirmed is not null && confirmed != title)
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Info,
+                $"Title at line {markerLine + 2} “{title}” replaced by the table of contents' “{confirmed}” (same text, cleaner layout).", markerLine));
+            title = confirmed;
+        }
+        else if (confirmed is null && _context.TableOfContents is { Entries.Count: > 0 })
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, $"Title “{title}” is not in the table of contents.", markerLine));
+        }
+        StartArticle(title, markerLine);
+        return i;
+    }
+
+    private void OnSourceLine(string name, int line)
+    {
+        var article = _current ?? StartArticle(_context.DocumentTitle, line);
+        if (article.Source is null) article.Source = name;
+        else if (article.Source != name)
+            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, $"A second source line “{name}” in “{article.Title}”; the first (“{article.Source}”) is kept.", line));
+
+        // In interleaved text a source line ends its article; the text goes on with the other one.
+        if (_context.Interleaved)
+        {
+            _stayUntilSignal = false;
+            article.Closed = true;
+            _current = _articles.LastOrDefault(a => !a.Closed) ?? article;
+        }
+    }
+
+    private void OnAttribution(AttributionLineParser.Attribution attribution, RawBlock block)
+    {
+        var section = _current?.CurrentSection;
+        var paragraphIndex = section is null ? -1 : section.Paragraphs.FindLastIndex(p => p.Kind != ParagraphKind.Subheading);
+        if (section is null || paragraphIndex < 0 || paragraphIndex != section.Paragraphs.Count - 1)
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, "Attribution line with no passage before it; kept as a paragraph.", block.Line));
+            AddParagraph(ParagraphKind.Body, CjkText.NormalizeBody(block.Text), null, block.Line);
+            return;
+        }
+        var paragraph = section.Paragraphs[paragraphIndex];
+        paragraph.Kind = ParagraphKind.Quotation;
+        var speaker = attribution.Speaker ?? _context.DefaultSpeaker;
+        section.Quotations.Add((paragraphIndex, new QuotationCandidate("", speaker, attribution.Date, attribution.DateEnd, attribution.Occasion)));
+        _justAfterHeading = false;
+    }
+
+    /// <summary>The open paragraph this body line continues, if any; in interleaved text, possibly another article's.</summary>
+    private ParagraphBuilder? JoinTarget(string text, int line)
+    {
+        if (_current is null) return null;
+        var last = _current.LastParagraph;
+        var closingStart = TitleBlockReader.StartsWithClosingPunctuation(text);
+        if (_context.Interleaved && last is { IsOpen: true } && !_justAfterHeading && !_stayUntilSignal)
+        {
+            // Columns alternate: a fragment after one article's open sentence finishes the other article's.
+            var other = _articles.LastOrDefault(a => a != _current && !a.Closed && a.LastParagraph is { IsOpen: true });
+            if (other is not null)
+            {
+                _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning,
+                    $"Line {line} continues the sentence at line {other.LastParagraph!.LastLine} of “{other.Title}”, interrupted by the other article's column; joined there.", line));
+                _current = other;
+                // The fragment opened the other article's column: its text goes on there until a heading or source line says otherwise.
+                _stayUntilSignal = true;
+                return other.LastParagraph;
+            }
+        }
+        if (last is not null && (last.IsOpen || closingStart && last.Kind != ParagraphKind.Subheading))
+        {
+            if (last.LastLine + 2 < line && !closingStart)
+                _diagnostics.Add(new Diagnostic(DiagnosticLevel.Info, $"Sentence split by the layout at line {last.LastLine} joined with line {line}.", line));
+            return last;
+        }
+        if (_context.Interleaved && _justAfterHeading && last is null
+            && _articles.FirstOrDefault(a => a != _current && a.LastParagraph is { IsOpen: true }) is { } waiting)
+        {
+            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning,
+                $"Line {line} may continue “{waiting.Title}” (its sentence at line {waiting.LastParagraph!.LastLine} is unfinished); kept where it stands.", line));
+        }
+        return null;
+    }
+
+    private bool IsHeadingLike(int i, string text)
+    {
+        if (text.Length < 4 || text.Length > MaxHeadingLength || CjkText.EndsUnit(text) || CjkText.ContainsSentencePunctuation(text)) return false;
+        if (CjkText.OpenQuotes(text) != 0 || text.EndsWith("——", StringComparison.Ordinal)) return false;
+        if (i + 1 >= _blocks.Count) return false;
+        var next = _blocks[i + 1];
+        if (next.HeadingLevel is not null || next.IsBold) return false;
+        var nextText = CjkText.NormalizeBody(next.Text);
+        if (TitleBlockReader.StartsWithClosingPunctuation(nextText)) return false;
+        return nextText.Length > MaxHeadingLength || CjkText.ContainsSentencePunctuation(nextText);
+    }
+
+    /// <summary>In a newspaper page a signal's short title line stands next to it (before or after), never inside a sentence.</summary>
+    private bool IsSignalTitle(int i, string text)
+    {
+        if (text.Length > 20 || text.AsSpan().IndexOfAny("，。、；：！？,.;:“”") >= 0) return false;
+        var previousIsSignal = i > 0 && LinePatterns.SignalHeading().IsMatch(_blocks[i - 1].Text.Trim());
+        var nextIsSignal = i + 1 >= _blocks.Count || LinePatterns.SignalHeading().IsMatch(_blocks[i + 1].Text.Trim());
+        return nextIsSignal && (previousIsSignal || _current?.LastParagraph is not { IsOpen: true });
+    }
+
+    private void AssignSignalTitle(string text, int line)
+    {
+        var section = _current?.Sections.LastOrDefault(s => s.IsSignal && !s.HasTitle);
+        if (section is null)
+        {
+            StartSection(text, 1, line);
+            return;
+        }
+        if (section != _current!.Sections[^1] || section.Paragraphs.Count > 0)
+            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Info, $"Title line {line} “{text}” stands apart from “{section.Heading}” (line {section.Line}); joined to it.", line));
+        section.Heading = $"{section.Heading} {text}";
+        section.HasTitle = true;
+    }
+
+    private ArticleBuilder StartArticle(string title, int line)
+    {
+        _stayUntilSignal = false;
+        var article = new ArticleBuilder(title, line);
+        _articles.Add(article);
+        _current = article;
+        _justAfterHeading = true;
+        return article;
+    }
+
+    private void StartSection(string heading, int level, int line, bool isSignal = false)
+    {
+        var article = _current ?? StartArticle(_context.DocumentTitle, line);
+        article.Sections.Add(new SectionBuilder(heading, level, line) { IsSignal = isSignal });
+        _justAfterHeading = true;
+    }
+
+    private void AddParagraph(ParagraphKind kind, string text, string? markdown, int line)
+    {
+        var article = _current ?? StartArticle(_context.DocumentTitle, line);
+        var paragraph = new ParagraphBuilder(kind, line);
+        paragraph.Add(text, markdown, line);
+        article.CurrentSection.Paragraphs.Add(paragraph);
+        _justAfterHeading = false;
+    }
+
+    private void DropRest(int from, string marker)
+    {
+        var first = _blocks[from].Line;
+        var last = _blocks[^1].Line;
+        for (var j = from; j < _blocks.Count; j++)
+            _dropped.Add(new DroppedBlock(_blocks[j].Text, _blocks[j].Line, _blocks[j].Line, "other items on the newspaper page"));
+        _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning,
+            $"Lines {first}–{last}, from “{marker}” on, are other items on the newspaper page, not part of this material; dropped ({_blocks.Count - from} blocks).", first));
+    }
+
+    private void ReportOpenEnds()
+    {
+        foreach (var article in _articles)
+            foreach (var paragraph in article.Sections.SelectMany(s => s.Paragraphs).Where(p => p.IsOpen))
+                _diagnostics.Add(new Diagnostic(DiagnosticLevel.Info,
+                    $"Paragraph ending at line {paragraph.LastLine} in “{article.Title}” stops mid-sentence; its continuation was not found.", paragraph.LastLine));
+    }
+}
