@@ -1,5 +1,3 @@
-using StudyPortal.Importer;
 using StudyPortal.Cli;
-var parser = new DocumentParser();
-var doc = parser.Parse(File.ReadAllBytes(args[1]), args[1]);
-Console.WriteLine(ParsedDocumentJson.Serialize(doc));
+
+return await new CliApp(Console.Out, Console.Error).RunAsync(args);

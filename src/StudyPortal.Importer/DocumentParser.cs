@@ -33,17 +33,18 @@ public sealed class DocumentParser
 
         var reader = _readers.FirstOrDefault(r => r.CanRead(bytes, name))
             ?? throw new UnreadableDocumentException($"files like “{name}” are not a supported format");
-        var blocks = reader.Read(bytes, out var encoding, out var guessed);
-        if (blocks.All(b => string.IsNullOrWhiteSpace(b.Text)))
+        var stream = reader.Read(bytes);
+        if (stream.Blocks.All(b => string.IsNullOrWhiteSpace(b.Text)))
             throw new UnreadableDocumentException("the file contains no text");
-        return Structure(name, encoding, guessed, blocks);
+        return Structure(name, stream);
     }
 
-    private ParsedDocument Structure(string fileName, string encoding, bool encodingGuessed, IReadOnlyList<RawBlock> blocks)
+    private ParsedDocument Structure(string fileName, BlockStream stream)
     {
-        var diagnostics = new List<Diagnostic>();
+        var (blocks, encoding) = (stream.Blocks, stream.Encoding);
+        var diagnostics = stream.Warnings.Select(w => new Diagnostic(DiagnosticLevel.Warning, w, null)).ToList();
         var dropped = new List<DroppedBlock>();
-        if (encodingGuessed)
+        if (stream.EncodingGuessed)
             diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, $"No byte-order mark or detector confirmed the encoding; read as {encoding}.", null));
 
         var titleBlock = TitleBlockReader.Read(blocks);
@@ -68,8 +69,8 @@ public sealed class DocumentParser
         if (!isBooklet && titleBlock.Organisation is not null && articles.Count == 1) articles[0].Author ??= titleBlock.Organisation;
 
         var (parsedArticles, quotations) = Assemble(articles, context.DefaultSpeaker);
-        if (parsedArticles.Count == 0)
-            diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, "No body text found after the title.", null));
+        if (!parsedArticles.SelectMany(a => a.Sections).Any(s => s.Paragraphs.Count > 0))
+            throw new UnreadableDocumentException($"no body text was found (only a title: “{documentTitle}”)");
 
         return new ParsedDocument(fileName, encoding, documentTitle, titleBlock.Subtitle, titleBlock.Series, issuer, titleBlock.Date,
             parsedArticles, quotations, dropped, diagnostics);
@@ -85,7 +86,7 @@ public sealed class DocumentParser
             var first = body[start].Line;
             var last = body[start + used - 1].Line;
             foreach (var block in body.GetRange(start, used))
-                dropped.Add(new DroppedBlock(block.Text, block.Line, block.Line, "table of contents"));
+                dropped.Add(new DroppedBlock(block.Markdown ?? block.Text, block.Line, block.Line, "table of contents"));
             diagnostics.Add(new Diagnostic(DiagnosticLevel.Info, $"Table of contents (lines {first}–{last}, {toc.Entries.Count} entries) dropped; its titles confirm the articles'.", first));
             body.RemoveRange(start, used);
             return toc;

@@ -41,7 +41,20 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
-            // Not UTF-8: the only legacy family Chinese offices still produce is GB18030/GBK.
+            // Not UTF-8, or UTF-8 cut off in the middle of its last character (a truncated download).
+            var cut = IncompleteUtf8Tail(bytes);
+            if (cut > 0)
+            {
+                try
+                {
+                    var prefix = StrictUtf8.GetString(bytes, 0, bytes.Length - cut);
+                    return new DecodedText(prefix, "UTF-8", false, $"The file ends in the middle of a character; its last {cut} byte(s) were dropped.");
+                }
+                catch (DecoderFallbackException)
+                {
+                    // Invalid elsewhere too: fall through to the legacy encodings.
+                }
+            }
         }
 
         var gb18030 = Encoding.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
@@ -61,6 +74,19 @@ public static class TextDecoder
             throw new UnreadableDocumentException(
                 $"the text is not UTF-8 and does not read as Chinese in GB18030 (detector says {detected ?? "unknown"}); save it as UTF-8");
         return new DecodedText(text, "GB18030", !confirmed);
+    }
+
+    /// <summary>How many bytes at the end start a UTF-8 sequence that the file does not finish (0 when none).</summary>
+    private static int IncompleteUtf8Tail(byte[] bytes)
+    {
+        for (var back = 1; back <= Math.Min(3, bytes.Length); back++)
+        {
+            var b = bytes[^back];
+            if ((b & 0xC0) == 0x80) continue;
+            var needed = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 1;
+            return needed > back ? back : 0;
+        }
+        return 0;
     }
 
     private static string DecodeStrict(Encoding encoding, byte[] bytes, int offset, string name)

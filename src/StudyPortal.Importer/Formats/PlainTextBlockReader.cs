@@ -11,12 +11,10 @@ public sealed partial class PlainTextBlockReader : IBlockReader
 {
     public bool CanRead(ReadOnlySpan<byte> bytes, string fileName) => true;
 
-    public IReadOnlyList<RawBlock> Read(byte[] bytes, out string encoding, out bool encodingGuessed)
+    public BlockStream Read(byte[] bytes)
     {
         var decoded = TextDecoder.Decode(bytes);
-        encoding = decoded.EncodingName;
-        encodingGuessed = decoded.Guessed;
-        return ReadText(decoded.Text);
+        return new BlockStream(ReadText(decoded.Text), decoded.EncodingName, decoded.Guessed, decoded.Warning is null ? [] : [decoded.Warning]);
     }
 
     public static IReadOnlyList<RawBlock> ReadText(string text)

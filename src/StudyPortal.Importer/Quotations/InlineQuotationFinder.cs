@@ -17,13 +17,19 @@ internal sealed partial class InlineQuotationFinder(IReadOnlyCollection<string> 
     /// <summary>Quotations inside one paragraph's text.</summary>
     public IEnumerable<QuotationCandidate> Find(string text)
     {
-        foreach (Match m in Attributed().Matches(text))
+        if (!text.Contains('“')) yield break;
+        var consumedUntil = 0;
+        foreach (var (position, name) in SpeakerPositions(text))
         {
+            if (position < consumedUntil) continue;
+            var m = Attributed().Match(text, position + name.Length);
+            if (!m.Success) continue;
+            consumedUntil = m.Index + m.Length;
             var quote = m.Groups["quote"].Value;
             if (!IsWholeSentence(quote)) continue;
-            var speaker = ResolveSpeaker(m.Groups["speaker"].Value);
+            var speaker = ResolveSpeaker(name);
             if (speaker is null) continue;
-            var (date, occasion) = Context(m.Groups["lead"].Value, m.Groups["mid"].Value);
+            var (date, occasion) = Context(LeadBefore(text, position), m.Groups["mid"].Value);
             yield return new QuotationCandidate(quote, speaker, date, null, occasion);
         }
     }
@@ -34,24 +40,50 @@ internal sealed partial class InlineQuotationFinder(IReadOnlyCollection<string> 
     /// </summary>
     public QuotationCandidate? FindLeadIn(string leadParagraph, string nextParagraph)
     {
-        var lead = LeadIn().Match(leadParagraph);
-        if (!lead.Success) return null;
+        if (leadParagraph.Length == 0 || leadParagraph[^1] is not ('：' or ':')) return null;
         var next = nextParagraph.Trim();
         if (next.Length < MinLength + 2 || next[0] != '“' || next[^1] != '”' || CjkText.OpenQuotes(next[..^1]) != 1) return null;
         var quote = next[1..^1];
         if (quote.Contains('“') || !IsWholeSentence(quote)) return null;
-        var speaker = ResolveSpeaker(lead.Groups["speaker"].Value);
-        if (speaker is null) return null;
-        var (date, occasion) = Context(lead.Groups["lead"].Value, lead.Groups["mid"].Value);
-        return new QuotationCandidate(quote, speaker, date, null, occasion);
+        var positions = SpeakerPositions(leadParagraph);
+        for (var i = positions.Count - 1; i >= 0; i--)
+        {
+            var (position, name) = positions[i];
+            var lead = LeadIn().Match(leadParagraph, position + name.Length);
+            if (!lead.Success) continue;
+            var speaker = ResolveSpeaker(name);
+            if (speaker is null) return null;
+            var (date, occasion) = Context(LeadBefore(leadParagraph, position), lead.Groups["mid"].Value);
+            return new QuotationCandidate(quote, speaker, date, null, occasion);
+        }
+        return null;
     }
 
-    private string? ResolveSpeaker(string named)
+    /// <summary>Where a known speaker (or 总书记) is named, in order: the only places a quotation clause can start.</summary>
+    private List<(int Position, string Name)> SpeakerPositions(string text)
     {
-        // 总书记 alone refers to the one general secretary the material is about.
-        var name = named.StartsWith("总书记", StringComparison.Ordinal) ? "习近平" : named;
-        return knownSpeakers.FirstOrDefault(s => name.StartsWith(s, StringComparison.Ordinal));
+        var positions = new List<(int Position, string Name)>();
+        foreach (var name in knownSpeakers.Append(GeneralSecretary))
+            for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = text.IndexOf(name, i + name.Length, StringComparison.Ordinal))
+                positions.Add((i, name));
+        // 习近平总书记 is found twice (as 习近平 and as 总书记); the name that starts first wins.
+        positions.Sort((a, b) => a.Position.CompareTo(b.Position));
+        return positions;
     }
+
+    /// <summary>The words before the speaker in the same sentence (up to 40 characters), where a date usually stands.</summary>
+    private static string LeadBefore(string text, int position)
+    {
+        var start = position;
+        while (start > 0 && position - start < 40 && text[start - 1] is not ('。' or '！' or '？' or '“' or '”')) start--;
+        return text[start..position];
+    }
+
+    private const string GeneralSecretary = "总书记";
+
+    // 总书记 alone refers to the general secretary the material is about, the first known speaker.
+    private string? ResolveSpeaker(string name) =>
+        name == GeneralSecretary ? knownSpeakers.FirstOrDefault() : knownSpeakers.FirstOrDefault(s => s == name);
 
     private static bool IsWholeSentence(string quote) =>
         quote.Length >= MinLength && quote[^1] is '。' or '！' or '？' or '…' && !quote.Contains('“') && !quote.Contains('”');
@@ -71,13 +103,13 @@ internal sealed partial class InlineQuotationFinder(IReadOnlyCollection<string> 
         return (date, o.Success ? o.Value : null);
     }
 
-    private const string Speaker = @"(?<speaker>习近平(?:总书记|主席|同志)?|总书记|[\p{IsCJKUnifiedIdeographs}]{2,3}(?:总书记|主席|同志))";
+    private const string Title = @"(?:总书记|主席|总理|同志)?";
     private const string Verb = @"(?<verb>(?:深刻|明确|郑重|再次|反复|多次|首次|鲜明)?(?:指出|强调|说|表示|谈到|要求|提出|宣布)|作出[^。！？“”：]{0,12}(?:判断|论断|阐述|部署))";
 
-    [GeneratedRegex(@"(?<lead>[^。！？“”]{0,40}?)" + Speaker + @"(?<mid>[^。！？“”]{0,30}?)" + Verb + @"\s*[：:，,]?\s*“(?<quote>[^“”]+)”")]
+    [GeneratedRegex(@"\G" + Title + @"(?<mid>[^。！？“”]{0,30}?)" + Verb + @"\s*[：:，,]?\s*“(?<quote>[^“”]+)”")]
     private static partial Regex Attributed();
 
-    [GeneratedRegex(@"(?<lead>[^。！？“”]{0,40}?)" + Speaker + @"(?<mid>[^。！？“”]{0,30}?)" + Verb + @"\s*[：:]$")]
+    [GeneratedRegex(@"\G" + Title + @"(?<mid>[^。！？“”]{0,30}?)" + Verb + @"\s*[：:]$")]
     private static partial Regex LeadIn();
 
     [GeneratedRegex(@"(?<y>\d{4})年(?:(?<m>\d{1,2})月(?:(?<d>\d{1,2})日)?)?")]

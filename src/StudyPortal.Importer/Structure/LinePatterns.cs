@@ -44,7 +44,7 @@ internal static partial class LinePatterns
     public static partial Regex SeriesLine();
 
     /// <summary>`——2018年4月20日至21日，在全国网络安全和信息化工作会议上的讲话`.</summary>
-    [GeneratedRegex(@"^——\s*(?<speaker>[\p{IsCJKUnifiedIdeographs}]{2,4}(?=\s*\d{4}年))?\s*(?<y>\d{4})年(?:(?<m>\d{1,2})月(?:(?<d>\d{1,2})日)?)?(?:\s*[至到—－\-~～]\s*(?:(?<y2>\d{4})年)?(?:(?<m2>\d{1,2})月)?(?:(?<d2>\d{1,2})日)?)?\s*[，,、]?\s*(?<occasion>.*)$")]
+    [GeneratedRegex(@"^——\s*(?<speaker>[\p{IsCJKUnifiedIdeographs}]{2,4}(?=\s*\d{4}年))?\s*(?<y>\d{4})年(?:(?<m>\d{1,2})月(?:(?<d>\d{1,2})日)?)?(?:\s*[至到—－\-~～]\s*(?:(?<y2>\d{4})年(?:(?<m2>\d{1,2})月)?(?:(?<d2>\d{1,2})日)?|(?<m2>\d{1,2})月(?:(?<d2>\d{1,2})日)?|(?<d2>\d{1,2})日))?\s*[，,、]?\s*(?<occasion>.*)$")]
     public static partial Regex AttributionLine();
 
     /// <summary>A newspaper page's column marker (■ 一线行走): what follows is other items on the page.</summary>

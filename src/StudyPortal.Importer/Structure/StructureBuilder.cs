@@ -53,12 +53,14 @@ internal sealed class StructureBuilder
             }
             if (LinePatterns.ArticleMarker().IsMatch(text))
             {
+                _dropped.Add(new DroppedBlock(block.Markdown ?? block.Text, block.Line, block.Line, "article marker"));
                 i = OnArticleMarker(i);
                 continue;
             }
             var source = LinePatterns.SourceLine().Match(text);
             if (source.Success)
             {
+                _dropped.Add(new DroppedBlock(block.Markdown ?? block.Text, block.Line, block.Line, "source line"));
                 OnSourceLine(source.Groups["name"].Value.Trim(), block.Line);
                 continue;
             }
@@ -334,7 +336,7 @@ internal sealed class StructureBuilder
         var first = _blocks[from].Line;
         var last = _blocks[^1].Line;
         for (var j = from; j < _blocks.Count; j++)
-            _dropped.Add(new DroppedBlock(_blocks[j].Text, _blocks[j].Line, _blocks[j].Line, "other items on the newspaper page"));
+            _dropped.Add(new DroppedBlock(_blocks[j].Markdown ?? _blocks[j].Text, _blocks[j].Line, _blocks[j].Line, "other items on the newspaper page"));
         _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning,
             $"Lines {first}–{last}, from “{marker}” on, are other items on the newspaper page, not part of this material; dropped ({_blocks.Count - from} blocks).", first));
     }

@@ -22,7 +22,7 @@ internal static class TitleBlockReader
         {
             var b = blocks[i];
             var text = CjkText.NormalizeHeading(b.Text);
-            if (b.HeadingLevel is not null || b.IsQuote || b.IsListItem) break;
+            if (b.HeadingLevel is not null || b.IsQuote || b.IsListItem || b.IsBold) break;
             if (LinePatterns.TocHeader().IsMatch(CjkText.WithoutSpaces(text)) || LinePatterns.ArticleMarker().IsMatch(text)) break;
             if (text.Length > MaxLength || text.AsSpan().IndexOfAny("。！？；：，") >= 0 && !LinePatterns.DateLine().IsMatch(text)) break;
             // In narrow newspaper columns a body line can be short: it is body if the next line continues it.
@@ -38,9 +38,9 @@ internal static class TitleBlockReader
         {
             var compact = CjkText.WithoutSpaces(line);
             var dateMatch = LinePatterns.DateLine().Match(compact);
-            if (date is null && dateMatch.Success)
+            if (date is null && dateMatch.Success && ToDate(dateMatch) is { } parsedDate)
             {
-                date = ToDate(dateMatch);
+                date = parsedDate;
                 continue;
             }
             if (series is null && title is null && LinePatterns.SeriesLine().IsMatch(compact) && lines.Count > 1)
@@ -54,7 +54,7 @@ internal static class TitleBlockReader
                 continue;
             }
             if (title is null) title = line;
-            else subtitle ??= line;
+            else subtitle = subtitle is null ? line : $"{subtitle} {line}";
         }
         return new TitleBlock(title, subtitle, series, organisation, date, lines.Count);
     }

@@ -4,17 +4,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace StudyPortal.Web.Pages;
 
+/// <summary>The portal's own error page: a friendly message for 404 and other codes, never a stack trace.</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
-public class ErrorModel : PageModel
+public sealed class ErrorModel : PageModel
 {
-    public string? RequestId { get; set; }
+    public int Status { get; private set; } = 500;
+    public string? RequestId { get; private set; }
 
-    public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
+    public void OnGet(int? code) => Set(code);
 
-    public void OnGet()
+    public void OnPost(int? code) => Set(code);
+
+    private void Set(int? code)
     {
+        Status = code ?? 500;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        if (code is not null) Response.StatusCode = code.Value;
     }
 }
-

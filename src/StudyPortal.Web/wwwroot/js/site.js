@@ -1,4 +1,50 @@
-﻿// Please see documentation at https://learn.microsoft.com/aspnet/core/client-side/bundling-and-minification
-// for details on configuring this project to bundle and minify static web assets.
+// Progressive enhancement only: every page reads without JavaScript.
+(function () {
+    var root = document.documentElement;
+    var MIN = 14, MAX = 28, STEP = 2, DEFAULT = 18;
 
-// Write your JavaScript code.
+    function currentSize() {
+        var v = parseInt(getComputedStyle(root).getPropertyValue("--reader-font-size"), 10);
+        return isNaN(v) ? DEFAULT : v;
+    }
+    function setSize(px) {
+        px = Math.max(MIN, Math.min(MAX, px));
+        root.style.setProperty("--reader-font-size", px + "px");
+        try { localStorage.setItem("sp-font-size", String(px)); } catch (e) { }
+    }
+    function isDark() {
+        var t = root.getAttribute("data-theme");
+        if (t) return t === "dark";
+        return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+    }
+    function setTheme(theme) {
+        root.setAttribute("data-theme", theme);
+        try { localStorage.setItem("sp-theme", theme); } catch (e) { }
+        var toggle = document.querySelector("[data-action='theme']");
+        if (toggle) toggle.setAttribute("aria-pressed", theme === "dark" ? "true" : "false");
+    }
+
+    document.querySelectorAll("[data-requires-js]").forEach(function (el) { el.hidden = false; });
+    document.addEventListener("click", function (e) {
+        var button = e.target.closest("[data-action]");
+        if (!button) return;
+        var action = button.getAttribute("data-action");
+        if (action === "font-larger") setSize(currentSize() + STEP);
+        else if (action === "font-smaller") setSize(currentSize() - STEP);
+        else if (action === "theme") setTheme(isDark() ? "light" : "dark");
+        else if (action === "print") window.print();
+    });
+    var themeToggle = document.querySelector("[data-action='theme']");
+    if (themeToggle) themeToggle.setAttribute("aria-pressed", isDark() ? "true" : "false");
+
+    // ← and → turn sections in the reader, unless the reader is typing.
+    document.addEventListener("keydown", function (e) {
+        if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+        var t = e.target;
+        if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+        var rel = e.key === "ArrowLeft" ? "prev" : e.key === "ArrowRight" ? "next" : null;
+        if (!rel) return;
+        var link = document.querySelector("a[rel='" + rel + "'][data-turn]");
+        if (link) { e.preventDefault(); window.location.href = link.href; }
+    });
+})();

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudyPortal.Data.Entities;
+
+namespace StudyPortal.Data.Configurations;
+
+public sealed class ParagraphConfiguration : IEntityTypeConfiguration<Paragraph>
+{
+    public void Configure(EntityTypeBuilder<Paragraph> builder)
+    {
+        builder.HasIndex(p => new { p.SectionId, p.Position }).IsUnique();
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudyPortal.Data.Entities;
+
+namespace StudyPortal.Data.Configurations;
+
+public sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
+{
+    public void Configure(EntityTypeBuilder<Section> builder)
+    {
+        builder.Property(s => s.Key).HasMaxLength(32);
+        builder.HasIndex(s => s.Key).IsUnique();
+        builder.HasIndex(s => new { s.DocumentId, s.Position }).IsUnique();
+        builder.HasMany(s => s.Paragraphs).WithOne(p => p.Section).HasForeignKey(p => p.SectionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

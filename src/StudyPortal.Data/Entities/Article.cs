@@ -1,0 +1,15 @@
+namespace StudyPortal.Data.Entities;
+
+public sealed class Article
+{
+    public int Id { get; set; }
+    public int DocumentId { get; set; }
+    public Document? Document { get; set; }
+    /// <summary>0-based order within the document.</summary>
+    public int Position { get; set; }
+    public required string Title { get; set; }
+    public string? Source { get; set; }
+    public string? Author { get; set; }
+    public int CharCount { get; set; }
+    public List<Section> Sections { get; set; } = [];
+}

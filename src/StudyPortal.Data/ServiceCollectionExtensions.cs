@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StudyPortal.Data.Importing;
+using StudyPortal.Importer;
+
+namespace StudyPortal.Data;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The data layer as the web app and the CLI both use it: options, the database, the importer and the store.</summary>
+    public static IServiceCollection AddPortalData(this IServiceCollection services)
+    {
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDbContextPool<PortalDbContext>((provider, options) =>
+            options.UseSqlite(PortalPaths.ConnectionString(provider.GetRequiredService<IOptions<PortalOptions>>().Value)));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => new DocumentParser(provider.GetRequiredService<IOptions<ImportOptions>>().Value));
+        services.AddScoped<DocumentStore>();
+        services.AddScoped<DocumentImporter>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using StudyPortal.Web.Infrastructure;
+
+namespace StudyPortal.Web.Pages.Settings;
+
+/// <summary>Switches the interface language and keeps the choice in a cookie for a year.</summary>
+public sealed class LanguageModel : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect("/");
+
+    public IActionResult OnPost(string? culture, string? returnUrl)
+    {
+        if (culture is null || !PortalWebExtensions.SupportedCultures.Any(c => c.Name == culture))
+            return BadRequest();
+        Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

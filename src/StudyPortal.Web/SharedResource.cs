@@ -1,0 +1,4 @@
+namespace StudyPortal.Web;
+
+/// <summary>Anchor type for the interface strings in Resources/SharedResource.*.resx.</summary>
+public sealed class SharedResource;

@@ -1,0 +1,62 @@
+using StudyPortal.Importer.Model;
+
+namespace StudyPortal.Importer.Tests;
+
+/// <summary>
+/// The "nothing is lost" property: every letter and digit of the input is in the output's text, in a dropped block
+/// or in a diagnostic. Punctuation and spaces are left out because cleaning legitimately changes them.
+/// </summary>
+public static class TextAccounting
+{
+    public static void AssertNothingLost(string input, ParsedDocument document, string context = "")
+    {
+        var available = Count(Everything(document));
+        var missing = new Dictionary<char, int>();
+        foreach (var (c, n) in Count([input]))
+        {
+            var have = available.GetValueOrDefault(c);
+            if (have < n) missing[c] = n - have;
+        }
+        Assert.True(missing.Count == 0, context + "Lost characters: " + string.Join(", ", missing.Take(20).Select(m => $"'{m.Key}'×{m.Value}")));
+    }
+
+    private static IEnumerable<string> Everything(ParsedDocument d)
+    {
+        yield return d.Title;
+        if (d.Subtitle is not null) yield return d.Subtitle;
+        if (d.Series is not null) yield return d.Series;
+        if (d.Issuer is not null) yield return d.Issuer;
+        if (d.Date is { } date) yield return $"{date.Year}年{date.Month}月{date.Day}日";
+        foreach (var a in d.Articles)
+        {
+            yield return a.Title;
+            if (a.Source is not null) yield return a.Source;
+            if (a.Author is not null) yield return a.Author;
+            foreach (var s in a.Sections)
+            {
+                yield return s.Heading;
+                foreach (var p in s.Paragraphs) yield return p.Markdown ?? p.Text;
+            }
+        }
+        foreach (var q in d.Quotations)
+        {
+            // Attribution lines live on as the quotation's date, occasion and speaker.
+            var range = q.DateEnd is { } end ? $"至{end.Year}年{end.Month}月{end.Day}日" : "";
+            yield return $"{q.Speaker}{q.Date?.Year}年{q.Date?.Month}月{q.Date?.Day}日{range}{q.Occasion}";
+        }
+        foreach (var b in d.Dropped) yield return b.Text;
+        foreach (var g in d.Diagnostics) yield return g.Message;
+    }
+
+    private static Dictionary<char, int> Count(IEnumerable<string> texts)
+    {
+        var counts = new Dictionary<char, int>();
+        foreach (var text in texts)
+            foreach (var c in text)
+                if (char.IsLetterOrDigit(c)) counts[Fold(c)] = counts.GetValueOrDefault(Fold(c)) + 1;
+        return counts;
+    }
+
+    /// <summary>Full-width Latin and digits count as their ASCII forms.</summary>
+    private static char Fold(char c) => c is >= '\uFF10' and <= '\uFF5A' ? (char)(c - 0xFEE0) : char.ToLowerInvariant(c);
+}
