@@ -9,7 +9,7 @@ using StudyPortal.Data;
 namespace StudyPortal.Cli;
 
 /// <summary>The `studyportal` command line: verbs over the same data services and configuration as the web app.</summary>
-public sealed class CliApp(TextWriter output, TextWriter error)
+public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
 {
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
@@ -31,13 +31,14 @@ public sealed class CliApp(TextWriter output, TextWriter error)
     }
 
     /// <summary>A host with the web app's configuration (appsettings.json, environment variables), with --db as an override.</summary>
-    public static IHost BuildHost(string? databaseFile)
+    public IHost BuildHost(string? databaseFile)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         if (!string.IsNullOrWhiteSpace(databaseFile))
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -13,7 +13,7 @@ internal static class ImportCommand
         var command = new Command("import", "Import files or folders into the portal's database") { paths, CliApp.DatabaseOption };
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var host = CliApp.BuildHost(result.GetValue(CliApp.DatabaseOption));
+            using var host = app.BuildHost(result.GetValue(CliApp.DatabaseOption));
             await using var scope = await CliApp.OpenDatabaseAsync(host, cancellationToken);
             var importer = scope.ServiceProvider.GetRequiredService<DocumentImporter>();
             var failed = 0;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StudyPortal.Importer;
 
 namespace StudyPortal.Cli.Commands;
@@ -14,6 +16,9 @@ internal static class ParseCommand
         command.SetAction(result =>
         {
             var path = result.GetValue(file)!;
+            using var host = app.BuildHost(null);
+            var limit = host.Services.GetRequiredService<IOptions<ImportOptions>>().Value.MaxFileBytes;
+            var parser = host.Services.GetRequiredService<DocumentParser>();
             try
             {
                 var info = new FileInfo(path);
@@ -22,13 +27,12 @@ internal static class ParseCommand
                     app.Error.WriteLine($"{path}: the file does not exist");
                     return 1;
                 }
-                var options = new ImportOptions();
-                if (info.Length > options.MaxFileBytes)
+                if (info.Length > limit)
                 {
-                    app.Error.WriteLine($"{path}: the file is {info.Length / 1024.0 / 1024.0:0.#} MB, above the limit of {options.MaxFileBytes / 1024 / 1024} MB");
+                    app.Error.WriteLine($"{path}: the file is {info.Length / 1024.0 / 1024.0:0.#} MB, above the limit of {limit / 1024.0 / 1024.0:0.#} MB");
                     return 1;
                 }
-                var document = new DocumentParser(options).Parse(File.ReadAllBytes(path), Path.GetFileName(path));
+                var document = parser.Parse(File.ReadAllBytes(path), Path.GetFileName(path));
                 app.Output.WriteLine(result.GetValue(json) ? ParsedDocumentJson.Serialize(document) : TreePrinter.Print(document));
                 return 0;
             }

@@ -13,7 +13,7 @@ internal static class StatsCommand
         var command = new Command("stats", "Print counts of documents, articles, sections, paragraphs and quotations") { CliApp.DatabaseOption };
         command.SetAction(async (result, cancellationToken) =>
         {
-            using var host = CliApp.BuildHost(result.GetValue(CliApp.DatabaseOption));
+            using var host = app.BuildHost(result.GetValue(CliApp.DatabaseOption));
             await using var scope = await CliApp.OpenDatabaseAsync(host, cancellationToken);
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             app.Output.WriteLine($"documents:  {await db.Documents.CountAsync(cancellationToken)}");

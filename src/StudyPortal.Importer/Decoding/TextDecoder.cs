@@ -65,7 +65,7 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
-            throw new UnreadableDocumentException("the text is neither UTF-8, UTF-16 nor GB18030 and cannot be decoded");
+            throw new UnreadableDocumentException("the text is neither UTF-8, UTF-16 nor GB18030 and cannot be decoded; save it as UTF-8");
         }
 
         var detected = CharsetDetector.DetectFromBytes(bytes).Detected?.EncodingName?.ToLowerInvariant();

@@ -1,0 +1,139 @@
+using System.Data.Common;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using StudyPortal.Data.Importing;
+using StudyPortal.Importer;
+using StudyPortal.Tests;
+
+namespace StudyPortal.Data.Tests;
+
+public sealed class DocumentStoreTests
+{
+    private static byte[] Seed(string prefix) => File.ReadAllBytes(TestPaths.Seed(prefix));
+
+    [Fact]
+    public async Task Store_KeepsOriginalBytesHashEncodingAndDiagnostics()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        var bytes = Seed("000");
+        var outcome = await TestDatabase.Store(db).StoreAsync(new DocumentParser().Parse(bytes, "000.txt"), bytes, "tester");
+
+        Assert.Equal(ImportStatus.Imported, outcome.Status);
+        Assert.Equal((3, 3), (outcome.Articles, outcome.Quotations));
+        var document = await db.Documents.Include(d => d.File).SingleAsync();
+        Assert.Equal(bytes, document.File!.Content);
+        Assert.Equal(DocumentStore.ContentHash(bytes), document.ContentHash);
+        Assert.Equal("UTF-8", document.Encoding);
+        Assert.Equal("tester", document.ImportedBy);
+        Assert.Contains("Table of contents", document.DiagnosticsJson, StringComparison.Ordinal);
+        Assert.Contains("目 录", document.DroppedJson, StringComparison.Ordinal);
+        Assert.Equal(outcome.Sections, await db.Sections.Select(s => s.Key).Distinct().CountAsync());
+        var quotation = await db.Quotations.Include(q => q.Paragraph).FirstAsync(q => q.Date == "2012-12");
+        Assert.Contains(quotation.Text, quotation.Paragraph!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SameContentAgain_ChangesNothing_AndSaysSo()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        var importer = database.Importer(db);
+        var first = await importer.ImportFileAsync(TestPaths.Seed("003"), "a");
+        var before = await db.Sections.OrderBy(s => s.Id).Select(s => new { s.Id, s.Key }).ToListAsync();
+        var second = await importer.ImportFileAsync(TestPaths.Seed("003"), "b");
+
+        Assert.Equal(ImportStatus.Unchanged, second.Outcome!.Status);
+        Assert.Equal(first.Outcome!.DocumentId, second.Outcome.DocumentId);
+        Assert.Equal(before, await db.Sections.OrderBy(s => s.Id).Select(s => new { s.Id, s.Key }).ToListAsync());
+        Assert.Equal("a", await db.Documents.Select(d => d.ImportedBy).SingleAsync());
+    }
+
+    [Fact]
+    public async Task ChangedVersion_ReplacesStructure_KeepingKeysOfUnchangedSections()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        var importer = database.Importer(db);
+        var original = Encoding.UTF8.GetString(Seed("003"));
+        await importer.ImportBytesAsync(Encoding.UTF8.GetBytes(original), "003.txt", "a");
+        var keysBefore = await db.Sections.OrderBy(s => s.Position).Select(s => new { s.Heading, s.Key }).ToListAsync();
+
+        // An editor fixes one passage and renames one theme.
+        var changed = original.Replace("深刻改变了人们的生产和生活方式", "深刻改变了人们的生产生活方式", StringComparison.Ordinal)
+            .Replace("**培养网信人才**", "**培养造就网信人才**", StringComparison.Ordinal);
+        var outcome = (await importer.ImportBytesAsync(Encoding.UTF8.GetBytes(changed), "003-v2.txt", "b")).Outcome!;
+
+        Assert.Equal(ImportStatus.Replaced, outcome.Status);
+        Assert.Equal(1, await db.Documents.CountAsync());
+        var keysAfter = await db.Sections.OrderBy(s => s.Position).Select(s => new { s.Heading, s.Key }).ToListAsync();
+        Assert.Equal(keysBefore.Count, keysAfter.Count);
+        foreach (var before in keysBefore.Where(k => k.Heading != "培养网信人才"))
+            Assert.Contains(keysAfter, a => a.Key == before.Key && a.Heading == before.Heading);
+        Assert.DoesNotContain(keysAfter, a => a.Key == keysBefore.Single(k => k.Heading == "培养网信人才").Key);
+        Assert.Equal(18, await db.Quotations.CountAsync());
+        Assert.Contains("生产生活方式", (await db.Paragraphs.Select(p => p.Text).ToListAsync()).Single(t => t.StartsWith("信息化和经济全球化", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FailureDuringStore_LeavesTheDatabaseAsItWas()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+            await database.Importer(db).ImportFileAsync(TestPaths.Seed("002"), "a");
+
+        // The disk fills up, say, while the quotations are written.
+        await using (var failing = database.CreateContext(new FailOnInsertInto("Quotations")))
+        {
+            var bytes = Seed("003");
+            await Assert.ThrowsAsync<DbUpdateException>(() =>
+                TestDatabase.Store(failing).StoreAsync(new DocumentParser().Parse(bytes, "003.txt"), bytes, "b"));
+        }
+
+        await using var check = database.CreateContext();
+        Assert.Equal(["阔步迈向网络强国"], await check.Documents.Select(d => d.Title).ToListAsync());
+        Assert.Equal(0, await check.Quotations.CountAsync(q => q.Document!.Title != "阔步迈向网络强国"));
+        Assert.Equal(await check.Sections.CountAsync(), await check.Sections.CountAsync(s => s.Document!.Title == "阔步迈向网络强国"));
+    }
+
+    [Fact]
+    public async Task SameSectionTextInTwoDocuments_GetsDistinctKeys()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        var importer = database.Importer(db);
+        var text = Encoding.UTF8.GetString(Seed("003"));
+        await importer.ImportBytesAsync(Encoding.UTF8.GetBytes(text), "a.txt", "a");
+        // Same title and sections, different bytes: it replaces; a different title with the same sections is a second document.
+        await importer.ImportBytesAsync(Encoding.UTF8.GetBytes(text.Replace("# 习近平关于建设网络强国的讲话", "# 习近平关于建设网络强国的讲话（摘编）", StringComparison.Ordinal)), "b.txt", "a");
+        Assert.Equal(2, await db.Documents.CountAsync());
+        Assert.Equal(await db.Sections.CountAsync(), await db.Sections.Select(s => s.Key).Distinct().CountAsync());
+    }
+
+    [Fact]
+    public async Task Delete_RemovesTheDocumentAndEverythingUnderIt()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        var outcome = (await database.Importer(db).ImportFileAsync(TestPaths.Seed("000"), "a")).Outcome!;
+        Assert.True(await TestDatabase.Store(db).DeleteAsync(outcome.DocumentId));
+        Assert.Equal(0, await db.Sections.CountAsync() + await db.Paragraphs.CountAsync() + await db.Quotations.CountAsync() + await db.DocumentFiles.CountAsync());
+    }
+
+    /// <summary>Fault injection: the real database refuses the insert, as a full disk would.</summary>
+    private sealed class FailOnInsertInto(string table) : DbCommandInterceptor
+    {
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+            command.CommandText.Contains($"INSERT INTO \"{table}\"", StringComparison.Ordinal)
+                ? throw new InvalidOperationException("database or disk is full")
+                : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+            command.CommandText.Contains($"INSERT INTO \"{table}\"", StringComparison.Ordinal)
+                ? throw new InvalidOperationException("database or disk is full")
+                : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StudyPortal.Data;
+using StudyPortal.Web.Tests.Infrastructure;
+
+namespace StudyPortal.Web.Tests.Library;
+
+[Collection(PortalCollection.Name)]
+public sealed class LibraryPageTests(PortalFactory factory)
+{
+    [Fact]
+    public async Task Home_ListsEverySeedDocument_WithItsArticles()
+    {
+        var (response, page) = await HtmlPage.GetAsync(factory.CreateClient(), "/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var titles = page.Texts(".document-card h3");
+        Assert.Equal(5, titles.Count);
+        Assert.Contains("关于“网络强国”的深刻阐述", titles);
+        Assert.Contains("习近平关于建设网络强国的讲话", titles);
+        var booklet = page.QuerySelectorAll(".document-card").Single(c => c.QuerySelector("h3")!.TextContent.Trim() == "关于“网络强国”的深刻阐述");
+        Assert.Equal(3, booklet.QuerySelectorAll(".article-links li").Length);
+        Assert.Contains("建设网络强国 助力民族复兴——以习近平同志为核心的党中央引领网信事业发展述评", booklet.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_WriteChineseAsText_NotAsCharacterReferences()
+    {
+        var html = await factory.CreateClient().GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("学习资料库", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x5B66;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Startup_AppliesMigrations_InWalMode_AndSeedsOnce()
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+        Assert.Equal(5, await db.Documents.CountAsync());
+        Assert.All(await db.Documents.Select(d => d.ImportedBy).ToListAsync(), by => Assert.Equal(DatabaseInitializer.SeedImporter, by));
+    }
+
+    [Fact]
+    public async Task UnknownAddress_GetsTheFriendly404Page()
+    {
+        var (response, page) = await HtmlPage.GetAsync(factory.CreateClient(), "/no/such/page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("页面不存在", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("header.site-header"));
+    }
+}
+
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task SecondStart_OnTheSameData_DoesNotImportTheSeedsAgain()
+    {
+        using var first = new PortalFactory();
+        _ = first.CreateClient();
+        var folder = first.DataDirectory;
+        using var second = new SameFolderFactory(folder);
+        var html = await second.CreateClient().GetStringAsync(new Uri("/", UriKind.Relative));
+        Assert.Contains("关于“网络强国”的深刻阐述", html, StringComparison.Ordinal);
+        using var scope = second.Services.CreateScope();
+        Assert.Equal(5, await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Documents.CountAsync());
+    }
+
+    private sealed class SameFolderFactory(string folder) : PortalFactory
+    {
+        protected override IDictionary<string, string?> Settings
+        {
+            get
+            {
+                var settings = base.Settings;
+                settings["Portal:DataDirectory"] = folder;
+                return settings;
+            }
+        }
+    }
+}
