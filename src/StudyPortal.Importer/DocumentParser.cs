@@ -97,7 +97,7 @@ public sealed class DocumentParser
     private static bool IsNarrow(List<RawBlock> body)
     {
         if (body.Count < 30) return false;
-        var shortLines = body.Count(b => CjkText.WithoutSpaces(b.Text).Length <= NarrowLineLength);
+        var shortLines = body.Count(b => b.Text.Length <= NarrowLineLength || CountNonSpace(b.Text) <= NarrowLineLength);
         return shortLines >= body.Count * 0.6;
     }
 
@@ -110,9 +110,10 @@ public sealed class DocumentParser
         var result = new List<ParsedParagraph>();
         foreach (var p in paragraphs)
         {
-            var cut = p.Text.LastIndexOfAny(['。', '！', '？']);
-            if (keepIndexes || p.Kind != ParagraphKind.Body || p.Markdown is not null || !p.Text.EndsWith("——", StringComparison.Ordinal)
-                || cut < 0 || p.Text.Length - cut - 1 > 60)
+            var cut = keepIndexes || p.Kind != ParagraphKind.Body || p.Markdown is not null || !p.Text.EndsWith("——", StringComparison.Ordinal)
+                ? -1
+                : p.Text.LastIndexOfAny(['。', '！', '？']);
+            if (cut < 0 || p.Text.Length - cut - 1 > 60)
             {
                 result.Add(p);
                 continue;
@@ -121,6 +122,14 @@ public sealed class DocumentParser
             result.Add(p with { Text = p.Text[(cut + 1)..], Kind = ParagraphKind.Subheading, FirstLine = p.LastLine });
         }
         return result;
+    }
+
+    private static int CountNonSpace(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+            if (!char.IsWhiteSpace(c)) count++;
+        return count;
     }
 
     private string? SpeakerOf(string title) =>

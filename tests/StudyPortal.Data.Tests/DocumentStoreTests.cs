@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using StudyPortal.Data.Importing;
 using StudyPortal.Importer;
 using StudyPortal.Tests;
@@ -83,12 +82,15 @@ public sealed class DocumentStoreTests
         await using (var db = database.CreateContext())
             await database.Importer(db).ImportFileAsync(TestPaths.Seed("002"), "a");
 
-        // The disk fills up, say, while the quotations are written.
-        await using (var failing = database.CreateContext(new FailOnInsertInto("Quotations")))
+        // The database refuses the quotations (as a full disk would), after articles, sections and paragraphs went in.
+        await using (var failing = database.CreateContext())
         {
+            await failing.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse BEFORE INSERT ON \"Quotations\" BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;");
             var bytes = Seed("003");
-            await Assert.ThrowsAsync<DbUpdateException>(() =>
+            var error = await Assert.ThrowsAnyAsync<DbException>(() =>
                 TestDatabase.Store(failing).StoreAsync(new DocumentParser().Parse(bytes, "003.txt"), bytes, "b"));
+            Assert.Contains("disk is full", error.Message, StringComparison.Ordinal);
+            await failing.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse;");
         }
 
         await using var check = database.CreateContext();
@@ -119,21 +121,5 @@ public sealed class DocumentStoreTests
         var outcome = (await database.Importer(db).ImportFileAsync(TestPaths.Seed("000"), "a")).Outcome!;
         Assert.True(await TestDatabase.Store(db).DeleteAsync(outcome.DocumentId));
         Assert.Equal(0, await db.Sections.CountAsync() + await db.Paragraphs.CountAsync() + await db.Quotations.CountAsync() + await db.DocumentFiles.CountAsync());
-    }
-
-    /// <summary>Fault injection: the real database refuses the insert, as a full disk would.</summary>
-    private sealed class FailOnInsertInto(string table) : DbCommandInterceptor
-    {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-            command.CommandText.Contains($"INSERT INTO \"{table}\"", StringComparison.Ordinal)
-                ? throw new InvalidOperationException("database or disk is full")
-                : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-            command.CommandText.Contains($"INSERT INTO \"{table}\"", StringComparison.Ordinal)
-                ? throw new InvalidOperationException("database or disk is full")
-                : base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
     }
 }

@@ -104,72 +104,72 @@ public sealed class DocumentStore(PortalDbContext db, TimeProvider time, ILogger
     private async Task AddStructureAsync(Document document, ParsedDocument parsed, byte[] original, CancellationToken cancellationToken)
     {
         db.DocumentFiles.Add(new DocumentFile { DocumentId = document.Id, Content = original });
-        var occurrences = new Dictionary<string, int>();
-        var sectionEntities = new List<List<Section>>();
-        var paragraphEntities = new List<List<List<Paragraph>>>();
+        await db.SaveChangesAsync(cancellationToken);
+
+        var keys = AssignKeys(parsed);
+        await ResolveKeyCollisionsAsync(keys, document.Id, cancellationToken);
+
+        await using var writer = await StructureWriter.OpenAsync(db, cancellationToken);
+        var sectionIds = new List<int[]>();
+        var paragraphIds = new List<int[][]>();
         var sectionPosition = 0;
         for (var a = 0; a < parsed.Articles.Count; a++)
         {
-            var parsedArticle = parsed.Articles[a];
-            var article = new Article
+            var article = parsed.Articles[a];
+            var articleId = await writer.ArticleAsync(document.Id, a, article, article.Sections.SelectMany(s => s.Paragraphs).Sum(p => ReadingTime.CountCharacters(p.Text)), cancellationToken);
+            var sections = new int[article.Sections.Count];
+            var paragraphs = new int[article.Sections.Count][];
+            for (var s = 0; s < article.Sections.Count; s++)
             {
-                DocumentId = document.Id, Position = a, Title = parsedArticle.Title, Source = parsedArticle.Source, Author = parsedArticle.Author,
-                CharCount = parsedArticle.Sections.SelectMany(s => s.Paragraphs).Sum(p => ReadingTime.CountCharacters(p.Text)),
-            };
-            db.Articles.Add(article);
-            var sections = new List<Section>();
-            var paragraphs = new List<List<Paragraph>>();
-            foreach (var parsedSection in parsedArticle.Sections)
-            {
-                var identity = parsedSection.Heading.Length > 0 ? parsedSection.Heading : Opening(parsedSection);
-                var baseKey = $"{parsedArticle.Title}\n{identity}";
-                occurrences[baseKey] = occurrences.GetValueOrDefault(baseKey) + 1;
-                var section = new Section
-                {
-                    Key = SectionKeys.For(parsed.Title, parsedArticle.Title, identity, occurrences[baseKey]),
-                    DocumentId = document.Id, Article = article, Position = sectionPosition++, Heading = parsedSection.Heading,
-                    Level = parsedSection.Level, FirstLine = parsedSection.Line,
-                    CharCount = parsedSection.Paragraphs.Sum(p => ReadingTime.CountCharacters(p.Text)),
-                };
-                var sectionParagraphs = parsedSection.Paragraphs.Select((p, i) => new Paragraph
-                {
-                    Section = section, Position = i, Text = p.Text, Markdown = p.Markdown, Kind = p.Kind, FirstLine = p.FirstLine, LastLine = p.LastLine,
-                }).ToList();
-                section.Paragraphs = sectionParagraphs;
-                sections.Add(section);
-                paragraphs.Add(sectionParagraphs);
+                var section = article.Sections[s];
+                var chars = section.Paragraphs.Sum(p => ReadingTime.CountCharacters(p.Text));
+                sections[s] = await writer.SectionAsync(keys[sectionPosition], document.Id, articleId, sectionPosition, section, chars, cancellationToken);
+                sectionPosition++;
+                paragraphs[s] = new int[section.Paragraphs.Count];
+                for (var p = 0; p < section.Paragraphs.Count; p++)
+                    paragraphs[s][p] = await writer.ParagraphAsync(sections[s], p, section.Paragraphs[p], cancellationToken);
             }
-            article.Sections = sections;
-            sectionEntities.Add(sections);
-            paragraphEntities.Add(paragraphs);
+            sectionIds.Add(sections);
+            paragraphIds.Add(paragraphs);
         }
-
-        await ResolveKeyCollisionsAsync(sectionEntities.SelectMany(s => s).ToList(), document.Id, cancellationToken);
-
         for (var q = 0; q < parsed.Quotations.Count; q++)
         {
-            var pq = parsed.Quotations[q];
-            db.Quotations.Add(new Quotation
-            {
-                DocumentId = document.Id, Position = q, Section = sectionEntities[pq.Article][pq.Section],
-                Paragraph = paragraphEntities[pq.Article][pq.Section][pq.Paragraph], Text = pq.Text, Speaker = pq.Speaker,
-                Date = pq.Date?.ToIso(), DateEnd = pq.DateEnd?.ToIso(), Year = pq.Date?.Year, Occasion = pq.Occasion, Theme = pq.Theme,
-            });
+            var quotation = parsed.Quotations[q];
+            await writer.QuotationAsync(document.Id, sectionIds[quotation.Article][quotation.Section],
+                paragraphIds[quotation.Article][quotation.Section][quotation.Paragraph], q, quotation, cancellationToken);
         }
     }
 
-    /// <summary>Another document may hold a section with the same text and so the same key; the newcomer's key gets a suffix.</summary>
-    private async Task ResolveKeyCollisionsAsync(List<Section> sections, int documentId, CancellationToken cancellationToken)
+    /// <summary>Keys in document order: the same text gets the same key; a repeated heading counts its occurrences.</summary>
+    private static List<string> AssignKeys(ParsedDocument parsed)
     {
-        var keys = sections.Select(s => s.Key).ToList();
-        var taken = (await db.Sections.AsNoTracking().Where(s => keys.Contains(s.Key) && s.DocumentId != documentId).Select(s => s.Key)
-            .ToListAsync(cancellationToken)).ToHashSet();
-        if (taken.Count == 0) return;
-        foreach (var section in sections.Where(s => taken.Contains(s.Key)))
-            section.Key = SectionKeys.For(documentId.ToString(System.Globalization.CultureInfo.InvariantCulture), section.Key, section.Heading, section.Position);
+        var occurrences = new Dictionary<string, int>();
+        var keys = new List<string>();
+        foreach (var article in parsed.Articles)
+        {
+            foreach (var section in article.Sections)
+            {
+                var identity = section.Heading.Length > 0 ? section.Heading : Opening(section);
+                var occurrence = occurrences[$"{article.Title}\n{identity}"] = occurrences.GetValueOrDefault($"{article.Title}\n{identity}") + 1;
+                keys.Add(SectionKeys.For(parsed.Title, article.Title, identity, occurrence));
+            }
+        }
+        return keys;
     }
 
-    private static string Opening(Importer.Model.ParsedSection section) =>
+    /// <summary>Another document may hold a section with the same text and so the same key; the newcomer's key gets another.</summary>
+    private async Task ResolveKeyCollisionsAsync(List<string> keys, int documentId, CancellationToken cancellationToken)
+    {
+        var taken = new HashSet<string>();
+        foreach (var chunk in keys.Chunk(500))
+            taken.UnionWith(await db.Sections.AsNoTracking().Where(s => chunk.Contains(s.Key) && s.DocumentId != documentId).Select(s => s.Key).ToListAsync(cancellationToken));
+        if (taken.Count == 0) return;
+        for (var i = 0; i < keys.Count; i++)
+            if (taken.Contains(keys[i]))
+                keys[i] = SectionKeys.For(documentId.ToString(System.Globalization.CultureInfo.InvariantCulture), keys[i], "", i);
+    }
+
+    private static string Opening(ParsedSection section) =>
         section.Paragraphs.Count == 0 ? "" : section.Paragraphs[0].Text[..Math.Min(40, section.Paragraphs[0].Text.Length)];
 
     private async Task<ImportOutcome> OutcomeAsync(ImportStatus status, int documentId, string title, CancellationToken cancellationToken)

@@ -21,22 +21,26 @@ public sealed partial class PlainTextBlockReader : IBlockReader
     {
         var blocks = new List<RawBlock>();
         var lineNumber = 0;
-        foreach (var rawLine in LineBreak().Split(text))
+        var start = 0;
+        while (start <= text.Length)
         {
             lineNumber++;
-            var line = rawLine.Trim().Trim('\uFEFF');
-            if (line.Length == 0) continue;
-            var block = ParseLine(line, lineNumber);
-            if (block is not null) blocks.Add(block);
+            var end = text.AsSpan(start).IndexOfAny('\r', '\n');
+            var length = end < 0 ? text.Length - start : end;
+            var line = text.AsSpan(start, length).Trim().Trim('\uFEFF');
+            if (line.Length > 0 && ParseLine(line.ToString(), lineNumber) is { } block) blocks.Add(block);
+            if (end < 0) break;
+            start += length + (text[start + length] == '\r' && start + length + 1 < text.Length && text[start + length + 1] == '\n' ? 2 : 1);
         }
         return blocks;
     }
 
     private static RawBlock? ParseLine(string line, int lineNumber)
     {
-        if (HorizontalRule().IsMatch(line)) return null;
+        var first = line[0];
+        if (first is '-' or '*' or '_' && HorizontalRule().IsMatch(line)) return null;
 
-        var heading = Heading().Match(line);
+        var heading = first == '#' ? Heading().Match(line) : Match.Empty;
         if (heading.Success)
         {
             var inner = StripInline(heading.Groups[2].Value);
@@ -51,11 +55,11 @@ public sealed partial class PlainTextBlockReader : IBlockReader
             if (line.Length == 0) return null;
         }
 
-        var bold = BoldOnly().Match(line);
+        var bold = line[0] is '*' or '_' ? BoldOnly().Match(line) : Match.Empty;
         if (bold.Success)
             return new RawBlock(bold.Groups[2].Value.Trim(), null, lineNumber, IsBold: true, IsQuote: isQuote);
 
-        var list = ListItem().Match(line);
+        var list = line[0] is '-' or '*' or '+' || char.IsAsciiDigit(line[0]) ? ListItem().Match(line) : Match.Empty;
         if (list.Success)
         {
             var item = list.Groups[2].Value;
@@ -68,10 +72,7 @@ public sealed partial class PlainTextBlockReader : IBlockReader
     }
 
     /// <summary>Removes emphasis markers, keeping their text.</summary>
-    public static string StripInline(string text) => Emphasis().Replace(text, "$2");
-
-    [GeneratedRegex(@"\r\n|\r|\n")]
-    private static partial Regex LineBreak();
+    public static string StripInline(string text) => text.AsSpan().IndexOfAny('*', '_') < 0 ? text : Emphasis().Replace(text, "$2");
 
     [GeneratedRegex(@"^(#{1,6})\s+(.*?)\s*#*\s*$")]
     private static partial Regex Heading();

@@ -26,14 +26,23 @@ internal sealed class ParagraphBuilder(ParagraphKind kind, int line)
 
     public ParsedParagraph Build()
     {
-        var text = CjkText.NormalizeBody(_pieces.Aggregate("", CjkText.JoinLines));
+        // Each piece was normalised when it was read; only the joins need it again.
+        var text = _pieces.Count == 1 ? _pieces[0] : CjkText.NormalizeBody(Join(_pieces));
         string? markdown = null;
         if (_markdown.Any(m => m is not null))
-        {
-            var joined = _pieces.Select((p, i) => _markdown[i] ?? p).Aggregate("", CjkText.JoinLines);
-            markdown = CjkText.NormalizeBody(joined);
-        }
+            markdown = CjkText.NormalizeBody(Join(_pieces.Select((p, i) => _markdown[i] ?? p).ToList()));
         return new ParsedParagraph(text, markdown, Kind, FirstLine, LastLine);
+    }
+
+    private static string Join(List<string> pieces)
+    {
+        var sb = new System.Text.StringBuilder(pieces.Sum(p => p.Length + 1));
+        foreach (var piece in pieces)
+        {
+            if (sb.Length > 0 && piece.Length > 0 && char.IsAsciiLetter(sb[^1]) && char.IsAsciiLetter(piece[0])) sb.Append(' ');
+            sb.Append(piece);
+        }
+        return sb.ToString();
     }
 }
 

@@ -41,7 +41,8 @@ internal sealed class StructureBuilder
             var text = CjkText.NormalizeBody(block.Text);
             if (text.Length == 0) continue;
 
-            if (LinePatterns.ColumnMarker().IsMatch(text) && _current is not null && !_current.IsEmpty)
+            var isShort = text.Length <= 40;
+            if (text[0] is '■' or '□' or '▌' or '◆' && LinePatterns.ColumnMarker().IsMatch(text) && _current is not null && !_current.IsEmpty)
             {
                 DropRest(i, text);
                 break;
@@ -51,13 +52,13 @@ internal sealed class StructureBuilder
                 OnMarkdownHeading(block, level);
                 continue;
             }
-            if (LinePatterns.ArticleMarker().IsMatch(text))
+            if (isShort && LinePatterns.ArticleMarker().IsMatch(text))
             {
                 _dropped.Add(new DroppedBlock(block.Markdown ?? block.Text, block.Line, block.Line, "article marker"));
                 i = OnArticleMarker(i);
                 continue;
             }
-            var source = LinePatterns.SourceLine().Match(text);
+            var source = isShort ? LinePatterns.SourceLine().Match(text) : System.Text.RegularExpressions.Match.Empty;
             if (source.Success)
             {
                 _dropped.Add(new DroppedBlock(block.Markdown ?? block.Text, block.Line, block.Line, "source line"));
@@ -83,7 +84,7 @@ internal sealed class StructureBuilder
                 StartSection(CjkText.NormalizeHeading(block.Text), 1, block.Line);
                 continue;
             }
-            if (LinePatterns.SignalHeading().IsMatch(text))
+            if (isShort && LinePatterns.SignalHeading().IsMatch(text))
             {
                 StartSection(text, 1, block.Line, isSignal: true);
                 continue;
@@ -93,7 +94,7 @@ internal sealed class StructureBuilder
                 AssignSignalTitle(text, block.Line);
                 continue;
             }
-            var heading = CjkText.NormalizeHeading(block.Text);
+            var heading = text.Length <= 60 ? CjkText.NormalizeHeading(block.Text) : text;
             if (text.Length <= 60 && !CjkText.EndsUnit(text)
                 && (LinePatterns.ChineseNumberedHeading().IsMatch(text) || LinePatterns.ChapterHeading().IsMatch(heading + " ")))
             {
