@@ -16,6 +16,7 @@ public static class ServiceCollectionExtensions
         services.AddDbContextPool<PortalDbContext>((provider, options) =>
             options.UseSqlite(PortalPaths.ConnectionString(provider.GetRequiredService<IOptions<PortalOptions>>().Value)));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LibraryVersion>();
         services.AddSingleton(provider => new DocumentParser(provider.GetRequiredService<IOptions<ImportOptions>>().Value));
         services.AddScoped<DocumentStore>();
         services.AddScoped<DocumentImporter>();

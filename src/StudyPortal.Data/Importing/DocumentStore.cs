@@ -11,7 +11,7 @@ namespace StudyPortal.Data.Importing;
 /// Stores a parsed document in one transaction: it lands whole or not at all. The same bytes again change nothing;
 /// a document with the same title is replaced, and its sections keep their keys where their text is unchanged.
 /// </summary>
-public sealed class DocumentStore(PortalDbContext db, TimeProvider time, ILogger<DocumentStore> logger)
+public sealed class DocumentStore(PortalDbContext db, TimeProvider time, LibraryVersion version, ILogger<DocumentStore> logger)
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -55,6 +55,7 @@ public sealed class DocumentStore(PortalDbContext db, TimeProvider time, ILogger
             await AddStructureAsync(document, parsed, original, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            version.Changed();
             db.ChangeTracker.Clear();
 
             logger.LogInformation("{Status} {Title}: {Articles} articles, {Sections} sections, {Quotations} quotations",
@@ -70,6 +71,7 @@ public sealed class DocumentStore(PortalDbContext db, TimeProvider time, ILogger
         await DeleteStructureAsync(documentId, cancellationToken);
         var deleted = await db.Documents.Where(d => d.Id == documentId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        version.Changed();
         return deleted > 0;
     }
 

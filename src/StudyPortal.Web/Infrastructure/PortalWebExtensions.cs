@@ -21,6 +21,9 @@ public static class PortalWebExtensions
 
         builder.Services.AddPortalData();
         builder.Services.AddScoped<QuotationOfTheDay>();
+        builder.Services.AddScoped<Pages.Read.ChapterLoader>();
+        builder.Services.AddMemoryCache(o => o.SizeLimit = 20_000);
+        builder.Services.AddHealthChecks();
         builder.Services.AddOptions<ReadingOptions>().BindConfiguration(ReadingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Razor would otherwise write every Chinese character as &#x…; — pages 2.5× larger and half as fast.
@@ -56,6 +59,7 @@ public static class PortalWebExtensions
         });
         app.UseStaticFiles();
         app.UseRouting();
+        app.MapHealthChecks("/healthz");
         app.MapRazorPages();
         return app;
     }

@@ -1,0 +1,14 @@
+namespace StudyPortal.Data;
+
+/// <summary>
+/// A counter that moves whenever the library's content changes in this process (an import, a replacement, a deletion),
+/// so caches of immutable content can name the version they were built from.
+/// </summary>
+public sealed class LibraryVersion
+{
+    private long _current;
+
+    public long Current => Interlocked.Read(ref _current);
+
+    public void Changed() => Interlocked.Increment(ref _current);
+}

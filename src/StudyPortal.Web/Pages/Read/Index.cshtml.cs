@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using StudyPortal.Web.Infrastructure;
+
+namespace StudyPortal.Web.Pages.Read;
+
+/// <summary>The chapter reader (阅读): one section, its place in the document, previous and next.</summary>
+public sealed class IndexModel(ChapterLoader loader, IOptions<ReadingOptions> reading) : PageModel
+{
+    public Chapter Chapter { get; private set; } = null!;
+    public int CharactersPerMinute => reading.Value.CharactersPerMinute;
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
+    {
+        var chapter = await loader.LoadAsync(key, cancellationToken);
+        if (chapter is null) return NotFound();
+        Chapter = chapter;
+        return Page();
+    }
+}
