@@ -2,7 +2,7 @@ namespace StudyPortal.Data;
 
 /// <summary>
 /// A counter that moves whenever the library's content changes in this process (an import, a replacement, a deletion),
-/// so caches of immutable content can name the version they were built from.
+/// so caches of immutable content can name the version they were built from, or be told to forget.
 /// </summary>
 public sealed class LibraryVersion
 {
@@ -10,5 +10,12 @@ public sealed class LibraryVersion
 
     public long Current => Interlocked.Read(ref _current);
 
-    public void Changed() => Interlocked.Increment(ref _current);
+    /// <summary>Raised after the version moved.</summary>
+    public event Action? Changed;
+
+    public void Bump()
+    {
+        Interlocked.Increment(ref _current);
+        Changed?.Invoke();
+    }
 }

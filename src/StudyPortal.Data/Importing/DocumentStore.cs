@@ -55,7 +55,7 @@ public sealed class DocumentStore(PortalDbContext db, TimeProvider time, Library
             await AddStructureAsync(document, parsed, original, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            version.Changed();
+            version.Bump();
             db.ChangeTracker.Clear();
 
             logger.LogInformation("{Status} {Title}: {Articles} articles, {Sections} sections, {Quotations} quotations",
@@ -71,7 +71,7 @@ public sealed class DocumentStore(PortalDbContext db, TimeProvider time, Library
         await DeleteStructureAsync(documentId, cancellationToken);
         var deleted = await db.Documents.Where(d => d.Id == documentId).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        version.Changed();
+        version.Bump();
         return deleted > 0;
     }
 

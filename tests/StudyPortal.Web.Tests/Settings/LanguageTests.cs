@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AngleSharp.Html.Dom;
 using StudyPortal.Web.Tests.Infrastructure;
 
 namespace StudyPortal.Web.Tests.Settings;
@@ -31,18 +30,12 @@ public sealed class LanguageTests(PortalFactory factory)
     }
 
     [Fact]
-    public async Task Switch_SetsEnglish_ThroughTheRealForm()
+    public async Task Switch_SetsEnglish_ThroughTheFootersLink()
     {
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var (_, page) = await HtmlPage.GetAsync(client, "/quotes");
-        var form = (IHtmlFormElement)page.QuerySelector("form.language-switch")!;
-        var token = ((IHtmlInputElement)form.QuerySelector("input[name='__RequestVerificationToken']")!).Value;
-        var response = await client.PostAsync(new Uri(form.Action, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["returnUrl"] = "/quotes",
-            ["culture"] = "en",
-        }));
+        var href = page.QuerySelector(".language-switch a[lang='en']")!.GetAttribute("href")!;
+        var response = await client.GetAsync(new Uri(href, UriKind.Relative));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/quotes", response.Headers.Location!.OriginalString);
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Culture", StringComparison.Ordinal));
@@ -52,12 +45,22 @@ public sealed class LanguageTests(PortalFactory factory)
         Assert.Contains("<h1>Quotations</h1>", html, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Switch_WithoutTheFormToken_IsRefused_AndAnOffsiteReturnUrlIsIgnored()
+    [Theory]
+    [InlineData("/settings/language?culture=en&returnUrl=https://evil.example/", "/")]
+    [InlineData("/settings/language?culture=en&returnUrl=//evil.example/", "/")]
+    public async Task Switch_NeverRedirectsOffSite(string url, string expected)
     {
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await client.PostAsync(new Uri("/settings/language", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en" }));
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(expected, response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/settings/language?culture=xx-XX")]
+    [InlineData("/settings/language")]
+    public async Task Switch_ToAnUnknownLanguage_IsRefused(string url)
+    {
+        var response = await factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.Contains("Culture", StringComparison.Ordinal)));
     }
 }

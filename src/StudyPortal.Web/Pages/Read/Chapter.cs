@@ -30,4 +30,5 @@ public sealed record ChapterQuotation(int Id, string Text, string? Speaker, stri
 /// <summary>A document's sections in reading order, for the side table of contents and previous/next.</summary>
 public sealed record DocumentOutline(int DocumentId, string Title, IReadOnlyList<OutlineEntry> Sections);
 
-public sealed record OutlineEntry(string Key, string Heading, int Level, int ArticlePosition, string ArticleTitle, int CharCount);
+/// <summary>One section in the outline. <see cref="IsWholeArticle"/>: the article's only section, listed under the article's title.</summary>
+public sealed record OutlineEntry(string Key, string Heading, int Level, int ArticlePosition, string ArticleTitle, int CharCount, bool IsWholeArticle);

@@ -46,9 +46,11 @@ public sealed class ChapterLoader(PortalDbContext db, IMemoryCache cache, Librar
         if (cache.TryGetValue(cacheKey, out DocumentOutline? cached)) return cached;
         var title = await db.Documents.AsNoTracking().Where(d => d.Id == documentId).Select(d => d.Title).FirstOrDefaultAsync(cancellationToken);
         if (title is null) return null;
-        var sections = await db.Sections.AsNoTracking().Where(s => s.DocumentId == documentId).OrderBy(s => s.Position)
-            .Select(s => new OutlineEntry(s.Key, s.Heading, s.Level, s.Article!.Position, s.Article.Title, s.CharCount))
+        var rows = await db.Sections.AsNoTracking().Where(s => s.DocumentId == documentId).OrderBy(s => s.Position)
+            .Select(s => new { s.Key, s.Heading, s.Level, ArticlePosition = s.Article!.Position, ArticleTitle = s.Article.Title, s.CharCount })
             .ToListAsync(cancellationToken);
+        var perArticle = rows.CountBy(r => r.ArticlePosition).ToDictionary();
+        var sections = rows.Select(r => new OutlineEntry(r.Key, r.Heading, r.Level, r.ArticlePosition, r.ArticleTitle, r.CharCount, perArticle[r.ArticlePosition] == 1)).ToList();
         var outline = new DocumentOutline(documentId, title, sections);
         cache.Set(cacheKey, outline, Entry);
         return outline;

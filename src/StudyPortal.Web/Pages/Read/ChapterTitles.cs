@@ -6,9 +6,6 @@ public static class ChapterTitles
     /// <summary>The chapter's own heading; an untitled section reads under its article's title.</summary>
     public static string Heading(string heading, string articleTitle) => heading.Length > 0 ? heading : articleTitle;
 
-    public static string Label(OutlineEntry entry, DocumentOutline outline, string opening)
-    {
-        if (entry.Heading.Length > 0) return entry.Heading;
-        return outline.Sections.Count(s => s.ArticlePosition == entry.ArticlePosition) == 1 ? entry.ArticleTitle : opening;
-    }
+    public static string Label(OutlineEntry entry, string opening) =>
+        entry.Heading.Length > 0 ? entry.Heading : entry.IsWholeArticle ? entry.ArticleTitle : opening;
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using StudyPortal.Web.Infrastructure;
@@ -6,6 +7,7 @@ using StudyPortal.Web.Infrastructure;
 namespace StudyPortal.Web.Pages.Read;
 
 /// <summary>The chapter reader (阅读): one section, its place in the document, previous and next.</summary>
+[OutputCache(PolicyName = ChapterCache.Policy)]
 public sealed class IndexModel(ChapterLoader loader, IOptions<ReadingOptions> reading) : PageModel
 {
     public Chapter Chapter { get; private set; } = null!;

@@ -5,12 +5,13 @@ using StudyPortal.Web.Infrastructure;
 
 namespace StudyPortal.Web.Pages.Settings;
 
-/// <summary>Switches the interface language and keeps the choice in a cookie for a year.</summary>
+/// <summary>
+/// Switches the interface language and keeps the choice in a cookie for a year. A plain link (GET) on purpose:
+/// it changes nothing but a preference, so it needs no form token and costs every page nothing to offer.
+/// </summary>
 public sealed class LanguageModel : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("/");
-
-    public IActionResult OnPost(string? culture, string? returnUrl)
+    public IActionResult OnGet(string? culture, string? returnUrl)
     {
         if (culture is null || !PortalWebExtensions.SupportedCultures.Any(c => c.Name == culture))
             return BadRequest();
