@@ -4,7 +4,7 @@ using StudyPortal.Importer.Model;
 namespace StudyPortal.Importer.Structure;
 
 /// <summary>A paragraph being assembled from layout lines; its text is normalised once, when it is finished.</summary>
-internal sealed class ParagraphBuilder(ParagraphKind kind, int line)
+internal sealed partial class ParagraphBuilder(ParagraphKind kind, int line)
 {
     private readonly List<string> _pieces = [];
     private readonly List<string?> _markdown = [];
@@ -14,8 +14,8 @@ internal sealed class ParagraphBuilder(ParagraphKind kind, int line)
     public int LastLine { get; private set; } = line;
     public string LastPiece => _pieces.Count == 0 ? "" : _pieces[^1];
 
-    /// <summary>True when the text stops mid-sentence, so the next line of body text continues it.</summary>
-    public bool IsOpen => Kind is ParagraphKind.Body or ParagraphKind.Introduction or ParagraphKind.ListItem && !CjkText.EndsUnit(LastPiece);
+    /// <summary>True when the text stops mid-sentence, so the next line of body text continues it. A list item is whole on its line.</summary>
+    public bool IsOpen => Kind is ParagraphKind.Body or ParagraphKind.Introduction && !CjkText.EndsUnit(LastPiece);
 
     public void Add(string text, string? markdown, int line)
     {
@@ -30,9 +30,17 @@ internal sealed class ParagraphBuilder(ParagraphKind kind, int line)
         var text = _pieces.Count == 1 ? _pieces[0] : CjkText.NormalizeBody(Join(_pieces));
         string? markdown = null;
         if (_markdown.Any(m => m is not null))
-            markdown = CjkText.NormalizeBody(Join(_pieces.Select((p, i) => _markdown[i] ?? p).ToList()));
+        {
+            var joined = Join(_pieces.Select((p, i) => _markdown[i] ?? p).ToList());
+            // A list marker's space is Markdown syntax, not layout: normalise only what follows it.
+            var marker = Kind == ParagraphKind.ListItem ? ListMarker().Match(joined) : System.Text.RegularExpressions.Match.Empty;
+            markdown = marker.Success ? marker.Value + CjkText.NormalizeBody(joined[marker.Length..]) : CjkText.NormalizeBody(joined);
+        }
         return new ParsedParagraph(text, markdown, Kind, FirstLine, LastLine);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([-*+]|\d{1,3}[.)])\s+")]
+    private static partial System.Text.RegularExpressions.Regex ListMarker();
 
     private static string Join(List<string> pieces)
     {

@@ -71,7 +71,7 @@ internal sealed class StructureBuilder
                 continue;
             }
 
-            var target = JoinTarget(text, block.Line);
+            var target = block.IsListItem ? null : JoinTarget(text, block.Line);
             if (target is not null)
             {
                 target.Add(text, block.Markdown, block.Line);

@@ -85,3 +85,57 @@ public sealed class RestartTests
         }
     }
 }
+
+[Collection(PortalCollection.Name)]
+public sealed class LibraryFilterTests(PortalFactory factory)
+{
+    [Theory]
+    [InlineData("/?series=主题教育学习资料", 1)]
+    [InlineData("/?year=2023", 1)]
+    [InlineData("/?year=1999", 0)]
+    [InlineData("/?series=%3Cscript%3E", 0)]
+    [InlineData("/?year=abc", 5)]
+    public async Task Filters_BySeriesAndYear(string url, int expected)
+    {
+        var (response, page) = await HtmlPage.GetAsync(factory.CreateClient(), url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, page.QuerySelectorAll(".document-card").Length);
+    }
+
+    [Fact]
+    public async Task Documents_AreNewestFirst_WithReadingTimeFromCharacters()
+    {
+        var (_, page) = await HtmlPage.GetAsync(factory.CreateClient(), "/");
+        Assert.Equal("关于“网络强国”的深刻阐述", page.QuerySelector(".document-card h3")!.TextContent.Trim());
+        // Seed 000 holds about 8,400 characters of body text: 21 minutes at 400 a minute.
+        Assert.Contains("约 21 分钟", page.QuerySelector(".document-card .meta")!.TextContent, StringComparison.Ordinal);
+    }
+}
+
+public sealed class ReadingSpeedTests
+{
+    [Fact]
+    public async Task ReadingTime_FollowsTheConfiguredCharactersPerMinute()
+    {
+        using var factory = new FastReaderFactory();
+        var (_, page) = await HtmlPage.GetAsync(factory.CreateClient(), "/");
+        using var scope = factory.Services.CreateScope();
+        var characters = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Documents.Where(d => d.Title == "关于“网络强国”的深刻阐述").Select(d => d.CharCount).SingleAsync();
+        var minutes = ReadingTime.Minutes(characters, 800);
+        Assert.NotEqual(ReadingTime.Minutes(characters, 400), minutes);
+        Assert.Contains($"约 {minutes} 分钟", page.QuerySelector(".document-card .meta")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private sealed class FastReaderFactory : PortalFactory
+    {
+        protected override IDictionary<string, string?> Settings
+        {
+            get
+            {
+                var settings = base.Settings;
+                settings["Reading:CharactersPerMinute"] = "800";
+                return settings;
+            }
+        }
+    }
+}

@@ -17,6 +17,9 @@ public sealed class HostileContentTests : IClassFixture<PortalFactory>
 
         这一段有**强调**和一个[危险链接](javascript:alert('link'))，以及一个[正常链接](https://example.org/)。
 
+        - 第一条要点
+        - 第二条要点
+
         ## 第二部分<img src=x onerror=alert(2)>
 
         最后一段正文，用来结束。
@@ -59,5 +62,6 @@ public sealed class HostileContentTests : IClassFixture<PortalFactory>
         Assert.DoesNotContain(article.QuerySelectorAll("a"), a => (a.GetAttribute("href") ?? "").Contains("javascript", StringComparison.OrdinalIgnoreCase));
         Assert.Contains(article.QuerySelectorAll("a"), a => a.GetAttribute("href") == "https://example.org/");
         Assert.Equal("强调", article.QuerySelector("strong")!.TextContent);
+        Assert.Equal(["第一条要点", "第二条要点"], article.QuerySelectorAll("ul li").Select(li => li.TextContent.Trim()));
     }
 }
