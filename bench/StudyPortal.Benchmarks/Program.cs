@@ -56,7 +56,7 @@ sw.Restart();
 for (var i = 0; i < files.Count; i++)
 {
     await using var db = new PortalDbContext(options);
-    var store = new DocumentStore(db, TimeProvider.System, new LibraryVersion(), NullLogger<DocumentStore>.Instance);
+    var store = new DocumentStore(db, new StudyPortal.Data.Search.SqliteSearchIndex(db), TimeProvider.System, new LibraryVersion(), NullLogger<DocumentStore>.Instance);
     await store.StoreAsync(parser.Parse(files[i], $"booklet{i}.txt"), files[i], "bench");
 }
 var importSeconds = sw.Elapsed.TotalSeconds;
@@ -76,7 +76,7 @@ async Task<int> SingleFileAsync(int megabytes)
     var start = Stopwatch.StartNew();
     await using (var db = new PortalDbContext(singleOptions))
     {
-        var store = new DocumentStore(db, TimeProvider.System, new LibraryVersion(), NullLogger<DocumentStore>.Instance);
+        var store = new DocumentStore(db, new StudyPortal.Data.Search.SqliteSearchIndex(db), TimeProvider.System, new LibraryVersion(), NullLogger<DocumentStore>.Instance);
         var outcome = await store.StoreAsync(new DocumentParser().Parse(single, "single.txt"), single, "bench");
         Console.WriteLine($"single file: {single.Length / 1024.0 / 1024.0:F1} MB, {outcome.Articles} articles, {outcome.Sections} sections, {outcome.Paragraphs} paragraphs " +
                           $"parsed and stored in {start.Elapsed.TotalSeconds:F1} s; peak working set of the process {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB");

@@ -26,6 +26,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
             ParseCommand.Create(this),
             ImportCommand.Create(this),
             StatsCommand.Create(this),
+            ReindexCommand.Create(this),
         };
         return root.Parse(args).InvokeAsync();
     }

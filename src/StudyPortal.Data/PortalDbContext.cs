@@ -12,6 +12,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Paragraph> Paragraphs => Set<Paragraph>();
     public DbSet<Quotation> Quotations => Set<Quotation>();
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

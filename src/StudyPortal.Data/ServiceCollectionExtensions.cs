@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StudyPortal.Data.Importing;
+using StudyPortal.Data.Search;
 using StudyPortal.Importer;
 
 namespace StudyPortal.Data;
@@ -18,6 +19,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LibraryVersion>();
         services.AddSingleton(provider => new DocumentParser(provider.GetRequiredService<IOptions<ImportOptions>>().Value));
+        services.AddScoped<ISearchIndex, SqliteSearchIndex>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<DocumentImporter>();
         services.AddScoped<DatabaseInitializer>();

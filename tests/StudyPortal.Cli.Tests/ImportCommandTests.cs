@@ -60,3 +60,16 @@ public sealed class ImportCommandTests
         Assert.Contains("documents:  0", stats, StringComparison.Ordinal);
     }
 }
+
+public sealed class ReindexCommandTests
+{
+    [Fact]
+    public async Task Reindex_RebuildsTheSearchIndex()
+    {
+        using var cli = new CliRun();
+        await cli.RunAsync("import", TestPaths.Seeds, "--db", cli.Database);
+        var (code, output, _) = await cli.RunAsync("reindex", "--db", cli.Database);
+        Assert.Equal(0, code);
+        Assert.Matches(@"search index rebuilt: \d{3,} entries", output);
+    }
+}

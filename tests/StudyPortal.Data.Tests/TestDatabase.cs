@@ -30,7 +30,7 @@ public sealed class TestDatabase : IAsyncDisposable
         return database;
     }
 
-    public static DocumentStore Store(PortalDbContext db) => new(db, TimeProvider.System, new LibraryVersion(), NullLogger<DocumentStore>.Instance);
+    public static DocumentStore Store(PortalDbContext db) => new(db, new StudyPortal.Data.Search.SqliteSearchIndex(db), TimeProvider.System, new LibraryVersion(), NullLogger<DocumentStore>.Instance);
 
     public DocumentImporter Importer(PortalDbContext db) =>
         new(new DocumentParser(), Store(db), Microsoft.Extensions.Options.Options.Create(new ImportOptions()), NullLogger<DocumentImporter>.Instance);

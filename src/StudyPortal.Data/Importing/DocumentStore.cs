@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using StudyPortal.Data.Entities;
+using StudyPortal.Data.Search;
 using StudyPortal.Importer.Model;
 
 namespace StudyPortal.Data.Importing;
@@ -11,7 +12,7 @@ namespace StudyPortal.Data.Importing;
 /// Stores a parsed document in one transaction: it lands whole or not at all. The same bytes again change nothing;
 /// a document with the same title is replaced, and its sections keep their keys where their text is unchanged.
 /// </summary>
-public sealed class DocumentStore(PortalDbContext db, TimeProvider time, LibraryVersion version, ILogger<DocumentStore> logger)
+public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeProvider time, LibraryVersion version, ILogger<DocumentStore> logger)
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -54,6 +55,7 @@ public sealed class DocumentStore(PortalDbContext db, TimeProvider time, Library
             await db.SaveChangesAsync(cancellationToken);
             await AddStructureAsync(document, parsed, original, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await search.IndexDocumentAsync(document.Id, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             version.Bump();
             db.ChangeTracker.Clear();
@@ -77,6 +79,7 @@ public sealed class DocumentStore(PortalDbContext db, TimeProvider time, Library
 
     private async Task DeleteStructureAsync(int documentId, CancellationToken cancellationToken)
     {
+        await search.RemoveDocumentAsync(documentId, cancellationToken);
         await db.Quotations.Where(q => q.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
         await db.Paragraphs.Where(p => p.Section!.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
         await db.Sections.Where(s => s.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);

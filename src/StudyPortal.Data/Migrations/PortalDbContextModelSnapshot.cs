@@ -234,6 +234,40 @@ namespace StudyPortal.Data.Migrations
                     b.ToTable("Quotations");
                 });
 
+            modelBuilder.Entity("StudyPortal.Data.Entities.SearchEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ParagraphPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SectionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("SectionId");
+
+                    b.ToTable("SearchEntries");
+                });
+
             modelBuilder.Entity("StudyPortal.Data.Entities.Section", b =>
                 {
                     b.Property<int>("Id")
@@ -336,6 +370,21 @@ namespace StudyPortal.Data.Migrations
                     b.Navigation("Paragraph");
 
                     b.Navigation("Section");
+                });
+
+            modelBuilder.Entity("StudyPortal.Data.Entities.SearchEntry", b =>
+                {
+                    b.HasOne("StudyPortal.Data.Entities.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StudyPortal.Data.Entities.Section", null)
+                        .WithMany()
+                        .HasForeignKey("SectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudyPortal.Data.Entities.Section", b =>

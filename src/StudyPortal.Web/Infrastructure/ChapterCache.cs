@@ -16,6 +16,7 @@ public sealed class ChapterCache(LibraryVersion version, IOutputCacheStore store
     public static void Configure(OutputCachePolicyBuilder policy) => policy
         .Expire(TimeSpan.FromMinutes(30))
         .SetVaryByRouteValue("key")
+        .SetVaryByQuery("q")
         .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
         .Tag(Tag);
 

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Serilog;
 using StudyPortal.Data;
+using StudyPortal.Web.Pages.Search;
 
 namespace StudyPortal.Web.Infrastructure;
 
@@ -63,6 +64,7 @@ public static class PortalWebExtensions
         app.UseRouting();
         app.UseOutputCache();
         app.MapHealthChecks("/healthz");
+        app.MapSearchApi();
         app.MapRazorPages();
         return app;
     }

@@ -11,6 +11,12 @@ namespace StudyPortal.Web.Pages.Read;
 public sealed class IndexModel(ChapterLoader loader, IOptions<ReadingOptions> reading) : PageModel
 {
     public Chapter Chapter { get; private set; } = null!;
+
+    /// <summary>The search that led here (?q=…): its terms are marked in the text.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Highlight { get; set; }
+
+    public IReadOnlyList<string> HighlightTerms => Data.Search.SearchQuery.Parse(Highlight).Highlights.ToList();
     public int CharactersPerMinute => reading.Value.CharactersPerMinute;
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)

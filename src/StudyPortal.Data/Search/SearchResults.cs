@@ -1,0 +1,34 @@
+namespace StudyPortal.Data.Search;
+
+/// <summary>One page of results, grouped by section, with the total and counts per filter value.</summary>
+public sealed record SearchResults(
+    SearchQuery Query,
+    int TotalSections,
+    int TotalHits,
+    int Page,
+    int PageSize,
+    IReadOnlyList<SectionHit> Sections,
+    IReadOnlyList<FacetCount> Documents,
+    IReadOnlyList<FacetCount> Series,
+    IReadOnlyList<FacetCount> Kinds,
+    IReadOnlyList<FacetCount> Years)
+{
+    public int PageCount => (TotalSections + PageSize - 1) / PageSize;
+
+    public static SearchResults Empty(SearchQuery query, int page, int pageSize) => new(query, 0, 0, page, pageSize, [], [], [], [], []);
+}
+
+/// <summary>A section with hits: where it is, and a snippet for each of its best hits.</summary>
+public sealed record SectionHit(
+    string SectionKey,
+    string SectionHeading,
+    string ArticleTitle,
+    string DocumentTitle,
+    int DocumentId,
+    int HitCount,
+    IReadOnlyList<Snippet> Snippets);
+
+/// <summary>Escaped HTML with every matched term in &lt;mark&gt;; <see cref="ParagraphPosition"/> is null for a title hit.</summary>
+public sealed record Snippet(string Kind, int? ParagraphPosition, string Html);
+
+public sealed record FacetCount(string Value, string Label, int Count);

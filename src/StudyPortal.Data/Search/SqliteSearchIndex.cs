@@ -1,0 +1,207 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using StudyPortal.Data.Entities;
+
+namespace StudyPortal.Data.Search;
+
+/// <summary>
+/// Search on SQLite: FTS5 trigram for terms of three or more characters, an FTS5 index of single characters and
+/// character pairs for one- and two-character terms, intersected per entry; filters, grouping by section,
+/// ranking and snippets in memory. Terms reach FTS5 only as quoted string literals.
+/// </summary>
+public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
+{
+    private const int SnippetsPerSection = 3;
+
+    public async Task IndexDocumentAsync(int documentId, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "SearchEntries" ("DocumentId", "SectionId", "ParagraphPosition", "Kind", "Year", "Text")
+            SELECT d."Id", (SELECT s."Id" FROM "Sections" s WHERE s."DocumentId" = d."Id" ORDER BY s."Position" LIMIT 1), NULL, 0, d."Year", d."Title"
+              FROM "Documents" d WHERE d."Id" = {0} AND EXISTS (SELECT 1 FROM "Sections" s WHERE s."DocumentId" = d."Id")
+            UNION ALL
+            SELECT a."DocumentId", (SELECT s."Id" FROM "Sections" s WHERE s."ArticleId" = a."Id" ORDER BY s."Position" LIMIT 1), NULL, 0, d."Year", a."Title"
+              FROM "Articles" a JOIN "Documents" d ON d."Id" = a."DocumentId"
+             WHERE a."DocumentId" = {0} AND a."Title" <> d."Title" AND EXISTS (SELECT 1 FROM "Sections" s WHERE s."ArticleId" = a."Id")
+            UNION ALL
+            SELECT s."DocumentId", s."Id", NULL, 1, d."Year", s."Heading"
+              FROM "Sections" s JOIN "Documents" d ON d."Id" = s."DocumentId" WHERE s."DocumentId" = {0} AND s."Heading" <> ''
+            UNION ALL
+            SELECT s."DocumentId", s."Id", p."Position", 3, d."Year", p."Text"
+              FROM "Paragraphs" p JOIN "Sections" s ON s."Id" = p."SectionId" JOIN "Documents" d ON d."Id" = s."DocumentId" WHERE s."DocumentId" = {0}
+            UNION ALL
+            SELECT q."DocumentId", q."SectionId", p."Position", 2, q."Year", q."Text" || ' ' || coalesce(q."Occasion", '')
+              FROM "Quotations" q JOIN "Paragraphs" p ON p."Id" = q."ParagraphId" WHERE q."DocumentId" = {0};
+            """, [documentId], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "SearchTrigrams" (rowid, text) SELECT "Id", "Text" FROM "SearchEntries" WHERE "DocumentId" = {0};
+            """, [documentId], cancellationToken);
+        await IndexGramsAsync(documentId, cancellationToken);
+    }
+
+    private async Task IndexGramsAsync(int? documentId, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var entries = new List<(int Id, string Text)>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.Transaction = transaction;
+            read.CommandText = documentId is null
+                ? """SELECT "Id", "Text" FROM "SearchEntries" """
+                : """SELECT "Id", "Text" FROM "SearchEntries" WHERE "DocumentId" = @d""";
+            Add(read, "@d", documentId);
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) entries.Add((reader.GetInt32(0), reader.GetString(1)));
+        }
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """INSERT INTO "SearchGrams" (rowid, grams) VALUES (@id, @grams)""";
+        var id = Add(insert, "@id", 0);
+        var grams = Add(insert, "@grams", "");
+        foreach (var entry in entries)
+        {
+            id.Value = entry.Id;
+            grams.Value = SearchGrams.For(entry.Text);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task RemoveDocumentAsync(int documentId, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync("""
+            DELETE FROM "SearchTrigrams" WHERE rowid IN (SELECT "Id" FROM "SearchEntries" WHERE "DocumentId" = {0});
+            DELETE FROM "SearchGrams" WHERE rowid IN (SELECT "Id" FROM "SearchEntries" WHERE "DocumentId" = {0});
+            DELETE FROM "SearchEntries" WHERE "DocumentId" = {0};
+            """, [documentId], cancellationToken);
+    }
+
+    public async Task<int> RebuildAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("""
+            DELETE FROM "SearchTrigrams"; DELETE FROM "SearchGrams"; DELETE FROM "SearchEntries";
+            """, cancellationToken);
+        var documents = await db.Documents.Select(d => d.Id).ToListAsync(cancellationToken);
+        foreach (var id in documents) await IndexDocumentAsync(id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await db.SearchEntries.CountAsync(cancellationToken);
+    }
+
+    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        var query = SearchQuery.Parse(request.Query);
+        var page = Math.Max(1, request.Page);
+        var pageSize = Math.Clamp(request.PageSize, 1, 100);
+        if (query.IsEmpty) return SearchResults.Empty(query, page, pageSize);
+
+        var hits = await MatchAsync(query, cancellationToken);
+        var documents = await db.Documents.AsNoTracking().Select(d => new { d.Id, d.Title, d.Series }).ToDictionaryAsync(d => d.Id, cancellationToken);
+
+        var facetDocuments = hits.CountBy(h => h.DocumentId).Where(c => documents.ContainsKey(c.Key))
+            .Select(c => new FacetCount(c.Key.ToString(CultureInfo.InvariantCulture), documents[c.Key].Title, c.Value)).OrderByDescending(f => f.Count).ToList();
+        var facetSeries = hits.Where(h => documents.TryGetValue(h.DocumentId, out var d) && d.Series is not null).CountBy(h => documents[h.DocumentId].Series!)
+            .Select(c => new FacetCount(c.Key, c.Key, c.Value)).OrderByDescending(f => f.Count).ToList();
+        var facetKinds = hits.CountBy(h => KindName(h.Kind)).Select(c => new FacetCount(c.Key, c.Key, c.Value)).OrderBy(f => f.Value, StringComparer.Ordinal).ToList();
+        var facetYears = hits.Where(h => h.Kind == SearchKind.Quotation && h.Year is not null).CountBy(h => h.Year!.Value)
+            .OrderByDescending(c => c.Key).Select(c => new FacetCount(c.Key.ToString(CultureInfo.InvariantCulture), c.Key.ToString(CultureInfo.InvariantCulture), c.Value)).ToList();
+
+        IEnumerable<Hit> filtered = hits;
+        if (request.DocumentId is int documentId) filtered = filtered.Where(h => h.DocumentId == documentId);
+        if (!string.IsNullOrEmpty(request.Series)) filtered = filtered.Where(h => documents.TryGetValue(h.DocumentId, out var d) && d.Series == request.Series);
+        if (!string.IsNullOrEmpty(request.Kind)) filtered = filtered.Where(h => KindName(h.Kind) == request.Kind);
+        if (request.YearFrom is not null || request.YearTo is not null)
+            filtered = filtered.Where(h => h.Kind == SearchKind.Quotation && h.Year >= (request.YearFrom ?? int.MinValue) && h.Year <= (request.YearTo ?? int.MaxValue));
+        var list = filtered.ToList();
+
+        // Sections with a title or heading hit first, then more hits, then document order.
+        var groups = list.GroupBy(h => h.SectionId)
+            .Select(g => (SectionId: g.Key, Best: g.Min(h => h.Kind), Count: g.Count(), First: g.Min(h => h.Id), Hits: g))
+            .OrderBy(g => g.Best).ThenByDescending(g => g.Count).ThenBy(g => g.First).ToList();
+        var pageGroups = groups.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+
+        var sectionIds = pageGroups.Select(g => g.SectionId).ToList();
+        var sections = await db.Sections.AsNoTracking().Where(s => sectionIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Key, s.Heading, ArticleTitle = s.Article!.Title, DocumentTitle = s.Document!.Title, s.DocumentId })
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        var snippetIds = pageGroups.SelectMany(g => g.Hits.OrderBy(h => h.Kind).ThenBy(h => h.Id).Take(SnippetsPerSection).Select(h => h.Id)).ToList();
+        var texts = await db.SearchEntries.AsNoTracking().Where(e => snippetIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.Text, e.Kind, e.ParagraphPosition }).ToDictionaryAsync(e => e.Id, cancellationToken);
+
+        var results = pageGroups.Where(g => sections.ContainsKey(g.SectionId)).Select(g =>
+        {
+            var s = sections[g.SectionId];
+            var snippets = g.Hits.OrderBy(h => h.Kind).ThenBy(h => h.Id).Take(SnippetsPerSection).Where(h => texts.ContainsKey(h.Id))
+                .Select(h => new Snippet(KindName(texts[h.Id].Kind), texts[h.Id].ParagraphPosition, Highlighter.Snippet(texts[h.Id].Text, query.Highlights))).ToList();
+            return new SectionHit(s.Key, s.Heading, s.ArticleTitle, s.DocumentTitle, s.DocumentId, g.Count, snippets);
+        }).ToList();
+
+        return new SearchResults(query, groups.Count, list.Count, page, pageSize, results, facetDocuments, facetSeries, facetKinds, facetYears);
+    }
+
+    public static string KindName(SearchKind kind) => kind switch
+    {
+        SearchKind.Body => "body",
+        SearchKind.Quotation => "quotation",
+        _ => "title",
+    };
+
+    private readonly record struct Hit(int Id, SearchKind Kind, int SectionId, int DocumentId, int? Year);
+
+    private async Task<List<Hit>> MatchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var n = 0;
+        string Parameter(object value)
+        {
+            var name = "@p" + n++.ToString(CultureInfo.InvariantCulture);
+            Add(command, name, value);
+            return name;
+        }
+
+        string Set(IReadOnlyList<string> terms, bool all)
+        {
+            var parts = new List<string>();
+            var trigrams = terms.Where(t => t.Length >= 3).ToList();
+            var grams = terms.Where(t => t.Length < 3 && SearchGrams.IsGram(t)).ToList();
+            var other = terms.Where(t => t.Length < 3 && !SearchGrams.IsGram(t)).ToList();
+            var joiner = all ? " AND " : " OR ";
+            if (trigrams.Count > 0)
+                parts.Add($"""SELECT rowid FROM "SearchTrigrams" WHERE "SearchTrigrams" MATCH {Parameter(string.Join(joiner, trigrams.Select(SearchQuery.Quote)))}""");
+            if (grams.Count > 0)
+                parts.Add($"""SELECT rowid FROM "SearchGrams" WHERE "SearchGrams" MATCH {Parameter(string.Join(joiner, grams.Select(SearchQuery.Quote)))}""");
+            // Short terms with punctuation (“5%”) cannot be gram tokens: a bounded scan finds them.
+            parts.AddRange(other.Select(t => $"""SELECT "Id" FROM "SearchEntries" WHERE instr(lower("Text"), {Parameter(t)}) > 0"""));
+            return string.Join(all ? " INTERSECT " : " UNION ", parts);
+        }
+
+        var matched = Set(query.Required, all: true);
+        if (query.Excluded.Count > 0) matched = $"{matched} EXCEPT {Set(query.Excluded, all: false)}";
+        command.CommandText = $"""SELECT e."Id", e."Kind", e."SectionId", e."DocumentId", e."Year" FROM "SearchEntries" e WHERE e."Id" IN ({matched})""";
+        var hits = new List<Hit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            hits.Add(new Hit(reader.GetInt32(0), (SearchKind)reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetInt32(4)));
+        return hits;
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
+        return connection;
+    }
+
+    private static DbParameter Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}

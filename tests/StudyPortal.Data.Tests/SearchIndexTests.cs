@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using StudyPortal.Data.Search;
+using StudyPortal.Tests;
+
+namespace StudyPortal.Data.Tests;
+
+public sealed class SearchIndexTests
+{
+    private static async Task<long> CountAsync(PortalDbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task Index_FollowsStoreReplaceAndDelete_InTheSameTransaction()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        var importer = database.Importer(db);
+        var outcome = (await importer.ImportFileAsync(TestPaths.Seed("003"), "a")).Outcome!;
+        var entries = await db.SearchEntries.CountAsync();
+        Assert.True(entries > 20);
+        Assert.Equal(entries, await CountAsync(db, """SELECT count(*) FROM "SearchTrigrams" """));
+        Assert.Equal(entries, await CountAsync(db, """SELECT count(*) FROM "SearchGrams" """));
+
+        var results = await new SqliteSearchIndex(db).SearchAsync(new SearchRequest("网信"), CancellationToken.None);
+        Assert.True(results.TotalHits > 0);
+
+        Assert.True(await TestDatabase.Store(db).DeleteAsync(outcome.DocumentId));
+        Assert.Equal(0, await db.SearchEntries.CountAsync());
+        Assert.Equal(0, await CountAsync(db, """SELECT count(*) FROM "SearchTrigrams" WHERE "SearchTrigrams" MATCH '"网络安"' """));
+        Assert.Equal(0, (await new SqliteSearchIndex(db).SearchAsync(new SearchRequest("网信"), CancellationToken.None)).TotalHits);
+    }
+
+    [Fact]
+    public async Task Rebuild_GivesTheSameResults()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        await database.Importer(db).ImportFileAsync(TestPaths.Seed("000"), "a");
+        var index = new SqliteSearchIndex(db);
+        var before = await index.SearchAsync(new SearchRequest("网络 强国"), CancellationToken.None);
+        var rebuilt = await index.RebuildAsync(CancellationToken.None);
+        var after = await index.SearchAsync(new SearchRequest("网络 强国"), CancellationToken.None);
+        Assert.Equal(await db.SearchEntries.CountAsync(), rebuilt);
+        Assert.Equal(before.TotalHits, after.TotalHits);
+        Assert.Equal(before.Sections.Select(s => s.SectionKey), after.Sections.Select(s => s.SectionKey));
+    }
+
+    [Theory]
+    [InlineData("网络 安全", new[] { "网络", "安全" }, new string[0])]
+    [InlineData("\"网络 强国\" -人才", new[] { "网络强国" }, new[] { "人才" })]
+    [InlineData("IPv6 GDP", new[] { "ipv6", "gdp" }, new string[0])]
+    [InlineData("\" lone", new[] { "\"", "lone" }, new string[0])]
+    [InlineData("- -", new[] { "-" }, new string[0])]
+    public void Query_IsReadAsTerms(string input, string[] required, string[] excluded)
+    {
+        var query = SearchQuery.Parse(input);
+        Assert.Equal(required, query.Required);
+        Assert.Equal(excluded, query.Excluded);
+    }
+
+    [Fact]
+    public void Query_IsCappedAt200Characters() => Assert.Equal(200, SearchQuery.Parse(new string('网', 500)).Required.Single().Length);
+
+    [Fact]
+    public void Highlighter_EscapesTextAndMarksEveryTerm() =>
+        Assert.Equal("&lt;b&gt;<mark>网络</mark>&lt;/b&gt;与<mark>安全</mark>", Highlighter.Mark("<b>网络</b>与安全", ["网络", "安全"]));
+}
