@@ -10,6 +10,7 @@ using StudyPortal.Importer;
 
 // Usage: dotnet run -c Release --project bench/StudyPortal.Benchmarks -- import [corpusMB=100]
 //        dotnet run -c Release --project bench/StudyPortal.Benchmarks -- single [MB=20]      (its own process, so peak memory is its own)
+//        dotnet run -c Release --project bench/StudyPortal.Benchmarks -- search [corpusMB=100] (imports the corpus, then measures search)
 var verb = args.ElementAtOrDefault(0) ?? "import";
 var corpusMb = int.TryParse(args.ElementAtOrDefault(1), out var c) ? c : 100;
 var root = PortalPaths.Root();
@@ -18,9 +19,9 @@ var work = Path.Combine(root, "bench", "results", "work");
 Directory.CreateDirectory(work);
 
 if (verb == "single") return await SingleFileAsync(corpusMb == 100 ? 20 : corpusMb);
-if (verb != "import")
+if (verb is not ("import" or "search"))
 {
-    Console.Error.WriteLine("verbs: import [MB], single [MB]");
+    Console.Error.WriteLine("verbs: import [MB], single [MB], search [MB]");
     return 2;
 }
 
@@ -62,6 +63,7 @@ for (var i = 0; i < files.Count; i++)
 var importSeconds = sw.Elapsed.TotalSeconds;
 Console.WriteLine($"parse+store: {total / 1024.0 / 1024.0 / importSeconds:F1} MB/s ({importSeconds:F1} s)");
 
+if (verb == "search") await SearchBenchmark.RunAsync(options, dbFile, work);
 SqliteConnection.ClearAllPools();
 return 0;
 
