@@ -2,11 +2,13 @@ namespace StudyPortal.Data.Entities;
 
 /// <summary>
 /// One searchable text: a paragraph, a heading, a title or a quotation. Its id is the rowid of both full-text
-/// tables (SearchTrigrams, SearchGrams), which are created by raw SQL in the migrations.
+/// tables (SearchTrigrams, SearchGrams), which are created by raw SQL in the migrations. Ids are given in ranking
+/// order — titles and headings, then quotations, then body text, each in import order — so the first rows of a
+/// match are its best ones and a search never has to sort or even read all of a frequent term's hits.
 /// </summary>
 public sealed class SearchEntry
 {
-    public int Id { get; set; }
+    public long Id { get; set; }
     public int DocumentId { get; set; }
     public int SectionId { get; set; }
     public int? ParagraphPosition { get; set; }

@@ -236,7 +236,7 @@ namespace StudyPortal.Data.Migrations
 
             modelBuilder.Entity("StudyPortal.Data.Entities.SearchEntry", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 

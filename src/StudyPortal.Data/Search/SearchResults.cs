@@ -15,6 +15,9 @@ public sealed record SearchResults(
 {
     public int PageCount => (TotalSections + PageSize - 1) / PageSize;
 
+    /// <summary>False when the query matched more than the search reads; totals and counts then cover the best hits only.</summary>
+    public bool IsComplete { get; init; } = true;
+
     public static SearchResults Empty(SearchQuery query, int page, int pageSize) => new(query, 0, 0, page, pageSize, [], [], [], [], []);
 }
 

@@ -16,57 +16,84 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
 {
     private const int SnippetsPerSection = 3;
 
-    public async Task IndexDocumentAsync(int documentId, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO "SearchEntries" ("DocumentId", "SectionId", "ParagraphPosition", "Kind", "Year", "Text")
-            SELECT d."Id", (SELECT s."Id" FROM "Sections" s WHERE s."DocumentId" = d."Id" ORDER BY s."Position" LIMIT 1), NULL, 0, d."Year", d."Title"
-              FROM "Documents" d WHERE d."Id" = {0} AND EXISTS (SELECT 1 FROM "Sections" s WHERE s."DocumentId" = d."Id")
-            UNION ALL
-            SELECT a."DocumentId", (SELECT s."Id" FROM "Sections" s WHERE s."ArticleId" = a."Id" ORDER BY s."Position" LIMIT 1), NULL, 0, d."Year", a."Title"
-              FROM "Articles" a JOIN "Documents" d ON d."Id" = a."DocumentId"
-             WHERE a."DocumentId" = {0} AND a."Title" <> d."Title" AND EXISTS (SELECT 1 FROM "Sections" s WHERE s."ArticleId" = a."Id")
-            UNION ALL
-            SELECT s."DocumentId", s."Id", NULL, 1, d."Year", s."Heading"
-              FROM "Sections" s JOIN "Documents" d ON d."Id" = s."DocumentId" WHERE s."DocumentId" = {0} AND s."Heading" <> ''
-            UNION ALL
-            SELECT s."DocumentId", s."Id", p."Position", 3, d."Year", p."Text"
-              FROM "Paragraphs" p JOIN "Sections" s ON s."Id" = p."SectionId" JOIN "Documents" d ON d."Id" = s."DocumentId" WHERE s."DocumentId" = {0}
-            UNION ALL
-            SELECT q."DocumentId", q."SectionId", p."Position", 2, q."Year", q."Text" || ' ' || coalesce(q."Occasion", '')
-              FROM "Quotations" q JOIN "Paragraphs" p ON p."Id" = q."ParagraphId" WHERE q."DocumentId" = {0};
-            """, [documentId], cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO "SearchTrigrams" (rowid, text) SELECT "Id", "Text" FROM "SearchEntries" WHERE "DocumentId" = {0};
-            """, [documentId], cancellationToken);
-        await IndexGramsAsync(documentId, cancellationToken);
-    }
+    /// <summary>
+    /// At most this many hits are read per search. A term that occurs more often (a common single character) is
+    /// reported as "more than" this many, with counts over these first, best-ranked hits.
+    /// </summary>
+    public const int HitCap = 5000;
 
-    private async Task IndexGramsAsync(int? documentId, CancellationToken cancellationToken)
+    /// <summary>First id of each ranking band: titles and headings, then quotations, then body text.</summary>
+    private const long QuotationBase = 1L << 40;
+    private const long BodyBase = 2L << 40;
+
+    public async Task IndexDocumentAsync(int documentId, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var entries = new List<(int Id, string Text)>();
+        var rows = new List<(int SectionId, int? Paragraph, SearchKind Kind, int? Year, string Text)>();
         await using (var read = connection.CreateCommand())
         {
             read.Transaction = transaction;
-            read.CommandText = documentId is null
-                ? """SELECT "Id", "Text" FROM "SearchEntries" """
-                : """SELECT "Id", "Text" FROM "SearchEntries" WHERE "DocumentId" = @d""";
+            read.CommandText = """
+                SELECT (SELECT s."Id" FROM "Sections" s WHERE s."DocumentId" = d."Id" ORDER BY s."Position" LIMIT 1), NULL, 0, d."Year", d."Title"
+                  FROM "Documents" d WHERE d."Id" = @d AND EXISTS (SELECT 1 FROM "Sections" s WHERE s."DocumentId" = d."Id")
+                UNION ALL
+                SELECT (SELECT s."Id" FROM "Sections" s WHERE s."ArticleId" = a."Id" ORDER BY s."Position" LIMIT 1), NULL, 0, d."Year", a."Title"
+                  FROM "Articles" a JOIN "Documents" d ON d."Id" = a."DocumentId"
+                 WHERE a."DocumentId" = @d AND a."Title" <> d."Title" AND EXISTS (SELECT 1 FROM "Sections" s WHERE s."ArticleId" = a."Id")
+                UNION ALL
+                SELECT s."Id", NULL, 1, d."Year", s."Heading"
+                  FROM "Sections" s JOIN "Documents" d ON d."Id" = s."DocumentId" WHERE s."DocumentId" = @d AND s."Heading" <> ''
+                UNION ALL
+                SELECT q."SectionId", p."Position", 2, q."Year", q."Text" || ' ' || coalesce(q."Occasion", '')
+                  FROM "Quotations" q JOIN "Paragraphs" p ON p."Id" = q."ParagraphId" WHERE q."DocumentId" = @d
+                UNION ALL
+                SELECT p."SectionId", p."Position", 3, d."Year", p."Text"
+                  FROM "Paragraphs" p JOIN "Sections" s ON s."Id" = p."SectionId" JOIN "Documents" d ON d."Id" = s."DocumentId" WHERE s."DocumentId" = @d
+                """;
             Add(read, "@d", documentId);
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) entries.Add((reader.GetInt32(0), reader.GetString(1)));
+            while (await reader.ReadAsync(cancellationToken))
+                rows.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), (SearchKind)reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetString(4)));
         }
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """INSERT INTO "SearchGrams" (rowid, grams) VALUES (@id, @grams)""";
-        var id = Add(insert, "@id", 0);
-        var grams = Add(insert, "@grams", "");
-        foreach (var entry in entries)
+
+        var next = new Dictionary<long, long>();
+        foreach (var band in new[] { 0L, QuotationBase, BodyBase })
         {
-            id.Value = entry.Id;
-            grams.Value = SearchGrams.For(entry.Text);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await using var max = connection.CreateCommand();
+            max.Transaction = transaction;
+            max.CommandText = """SELECT coalesce(max("Id"), @low) FROM "SearchEntries" WHERE "Id" >= @low AND "Id" < @high""";
+            Add(max, "@low", band);
+            Add(max, "@high", band == BodyBase ? long.MaxValue : band + QuotationBase);
+            next[band] = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) + 1;
+        }
+
+        await using var entry = connection.CreateCommand();
+        entry.Transaction = transaction;
+        entry.CommandText = """
+            INSERT INTO "SearchEntries" ("Id", "DocumentId", "SectionId", "ParagraphPosition", "Kind", "Year", "Text") VALUES (@id, @d, @s, @p, @k, @y, @t);
+            INSERT INTO "SearchTrigrams" (rowid, text) VALUES (@id, @t);
+            INSERT INTO "SearchGrams" (rowid, grams) VALUES (@id, @g);
+            """;
+        var id = Add(entry, "@id", 0L);
+        Add(entry, "@d", documentId);
+        var section = Add(entry, "@s", 0);
+        var paragraph = Add(entry, "@p", null);
+        var kind = Add(entry, "@k", 0);
+        var year = Add(entry, "@y", null);
+        var text = Add(entry, "@t", "");
+        var grams = Add(entry, "@g", "");
+        foreach (var row in rows)
+        {
+            var band = row.Kind switch { SearchKind.Body => BodyBase, SearchKind.Quotation => QuotationBase, _ => 0L };
+            id.Value = next[band]++;
+            section.Value = row.SectionId;
+            paragraph.Value = (object?)row.Paragraph ?? DBNull.Value;
+            kind.Value = (int)row.Kind;
+            year.Value = (object?)row.Year ?? DBNull.Value;
+            text.Value = row.Text;
+            grams.Value = SearchGrams.For(row.Text);
+            await entry.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
@@ -139,7 +166,10 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
             return new SectionHit(s.Key, s.Heading, s.ArticleTitle, s.DocumentTitle, s.DocumentId, g.Count, snippets);
         }).ToList();
 
-        return new SearchResults(query, groups.Count, list.Count, page, pageSize, results, facetDocuments, facetSeries, facetKinds, facetYears);
+        return new SearchResults(query, groups.Count, list.Count, page, pageSize, results, facetDocuments, facetSeries, facetKinds, facetYears)
+        {
+            IsComplete = hits.Count < HitCap,
+        };
     }
 
     public static string KindName(SearchKind kind) => kind switch
@@ -149,7 +179,7 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
         _ => "title",
     };
 
-    private readonly record struct Hit(int Id, SearchKind Kind, int SectionId, int DocumentId, int? Year);
+    private readonly record struct Hit(long Id, SearchKind Kind, int SectionId, int DocumentId, int? Year);
 
     private async Task<List<Hit>> MatchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
@@ -171,21 +201,25 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
             var other = terms.Where(t => t.Length < 3 && !SearchGrams.IsGram(t)).ToList();
             var joiner = all ? " AND " : " OR ";
             if (trigrams.Count > 0)
-                parts.Add($"""SELECT rowid FROM "SearchTrigrams" WHERE "SearchTrigrams" MATCH {Parameter(string.Join(joiner, trigrams.Select(SearchQuery.Quote)))}""");
+                parts.Add($"""SELECT rowid AS id FROM "SearchTrigrams" WHERE "SearchTrigrams" MATCH {Parameter(string.Join(joiner, trigrams.Select(SearchQuery.Quote)))}""");
             if (grams.Count > 0)
-                parts.Add($"""SELECT rowid FROM "SearchGrams" WHERE "SearchGrams" MATCH {Parameter(string.Join(joiner, grams.Select(SearchQuery.Quote)))}""");
+                parts.Add($"""SELECT rowid AS id FROM "SearchGrams" WHERE "SearchGrams" MATCH {Parameter(string.Join(joiner, grams.Select(SearchQuery.Quote)))}""");
             // Short terms with punctuation (“5%”) cannot be gram tokens: a bounded scan finds them.
-            parts.AddRange(other.Select(t => $"""SELECT "Id" FROM "SearchEntries" WHERE instr(lower("Text"), {Parameter(t)}) > 0"""));
+            parts.AddRange(other.Select(t => $"""SELECT "Id" AS id FROM "SearchEntries" WHERE instr(lower("Text"), {Parameter(t)}) > 0"""));
             return string.Join(all ? " INTERSECT " : " UNION ", parts);
         }
 
         var matched = Set(query.Required, all: true);
         if (query.Excluded.Count > 0) matched = $"{matched} EXCEPT {Set(query.Excluded, all: false)}";
-        command.CommandText = $"""SELECT e."Id", e."Kind", e."SectionId", e."DocumentId", e."Year" FROM "SearchEntries" e WHERE e."Id" IN ({matched})""";
+        // Ids are in ranking order, so the first HitCap matches are the best ones and SQLite stops reading there.
+        command.CommandText = $"""
+            SELECT e."Id", e."Kind", e."SectionId", e."DocumentId", e."Year"
+              FROM (SELECT id FROM ({matched}) ORDER BY id LIMIT {HitCap}) m JOIN "SearchEntries" e ON e."Id" = m.id ORDER BY e."Id"
+            """;
         var hits = new List<Hit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            hits.Add(new Hit(reader.GetInt32(0), (SearchKind)reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetInt32(4)));
+            hits.Add(new Hit(reader.GetInt64(0), (SearchKind)reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetInt32(4)));
         return hits;
     }
 

@@ -17,6 +17,7 @@ public static class SearchApi
                     excluded = results.Query.Excluded,
                     totalSections = results.TotalSections,
                     totalHits = results.TotalHits,
+                    totalIsExact = results.IsComplete,
                     page = results.Page,
                     pageSize = results.PageSize,
                     pageCount = results.PageCount,

@@ -11,7 +11,7 @@ using StudyPortal.Data;
 namespace StudyPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123014402_SearchIndex")]
+    [Migration("20261123020243_SearchIndex")]
     partial class SearchIndex
     {
         /// <inheritdoc />
@@ -239,7 +239,7 @@ namespace StudyPortal.Data.Migrations
 
             modelBuilder.Entity("StudyPortal.Data.Entities.SearchEntry", b =>
                 {
-                    b.Property<int>("Id")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
