@@ -155,8 +155,7 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
             .Select(s => new { s.Id, s.Key, s.Heading, ArticleTitle = s.Article!.Title, DocumentTitle = s.Document!.Title, s.DocumentId })
             .ToDictionaryAsync(s => s.Id, cancellationToken);
         var snippetIds = pageGroups.SelectMany(g => g.Hits.OrderBy(h => h.Kind).ThenBy(h => h.Id).Take(SnippetsPerSection).Select(h => h.Id)).ToList();
-        var texts = await db.SearchEntries.AsNoTracking().Where(e => snippetIds.Contains(e.Id))
-            .Select(e => new { e.Id, e.Text, e.Kind, e.ParagraphPosition }).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var texts = await SnippetTextsAsync(snippetIds, cancellationToken);
 
         var results = pageGroups.Where(g => sections.ContainsKey(g.SectionId)).Select(g =>
         {
@@ -170,6 +169,23 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
         {
             IsComplete = hits.Count < HitCap,
         };
+    }
+
+    private sealed record EntryText(long Id, string Text, SearchKind Kind, int? ParagraphPosition);
+
+    /// <summary>The texts of the entries to quote, by primary key (an explicit IN list, so SQLite probes the key).</summary>
+    private async Task<Dictionary<long, EntryText>> SnippetTextsAsync(List<long> ids, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<long, EntryText>();
+        if (ids.Count == 0) return result;
+        var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var names = ids.Select((id, i) => { Add(command, "@i" + i.ToString(CultureInfo.InvariantCulture), id); return "@i" + i.ToString(CultureInfo.InvariantCulture); });
+        command.CommandText = $"""SELECT "Id", "Text", "Kind", "ParagraphPosition" FROM "SearchEntries" WHERE "Id" IN ({string.Join(", ", names)})""";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            result[reader.GetInt64(0)] = new EntryText(reader.GetInt64(0), reader.GetString(1), (SearchKind)reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3));
+        return result;
     }
 
     public static string KindName(SearchKind kind) => kind switch
@@ -212,9 +228,14 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
         var matched = Set(query.Required, all: true);
         if (query.Excluded.Count > 0) matched = $"{matched} EXCEPT {Set(query.Excluded, all: false)}";
         // Ids are in ranking order, so the first HitCap matches are the best ones and SQLite stops reading there.
+        // A single full-text match is limited directly (FTS5 then reads only the start of the term's doclist);
+        // CROSS JOIN keeps that limited set as the outer loop, so SQLite probes SearchEntries by key.
+        var limited = matched.Contains(" INTERSECT ", StringComparison.Ordinal) || matched.Contains(" EXCEPT ", StringComparison.Ordinal) || matched.Contains(" UNION ", StringComparison.Ordinal)
+            ? $"SELECT id FROM ({matched}) ORDER BY id LIMIT {HitCap}"
+            : $"{matched} ORDER BY {(matched.Contains("\"SearchEntries\"", StringComparison.Ordinal) ? "\"Id\"" : "rowid")} LIMIT {HitCap}";
         command.CommandText = $"""
             SELECT e."Id", e."Kind", e."SectionId", e."DocumentId", e."Year"
-              FROM (SELECT id FROM ({matched}) ORDER BY id LIMIT {HitCap}) m JOIN "SearchEntries" e ON e."Id" = m.id ORDER BY e."Id"
+              FROM ({limited}) m CROSS JOIN "SearchEntries" e ON e."Id" = m.id
             """;
         var hits = new List<Hit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
