@@ -11,6 +11,7 @@ using StudyPortal.Importer;
 // Usage: dotnet run -c Release --project bench/StudyPortal.Benchmarks -- import [corpusMB=100]
 //        dotnet run -c Release --project bench/StudyPortal.Benchmarks -- single [MB=20]      (its own process, so peak memory is its own)
 //        dotnet run -c Release --project bench/StudyPortal.Benchmarks -- search [corpusMB=100] (imports the corpus, then measures search)
+//        dotnet run -c Release --project bench/StudyPortal.Benchmarks -- search 100 reuse     (measures search on the last run's database)
 var verb = args.ElementAtOrDefault(0) ?? "import";
 var corpusMb = int.TryParse(args.ElementAtOrDefault(1), out var c) ? c : 100;
 var root = PortalPaths.Root();
@@ -25,6 +26,13 @@ if (verb is not ("import" or "search"))
     return 2;
 }
 
+if (verb == "search" && args.ElementAtOrDefault(2) == "reuse" && File.Exists(Path.Combine(work, "bench.db")))
+{
+    // Search only, on the database the last run imported.
+    var reuse = new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(PortalPaths.SqliteConnectionString(Path.Combine(work, "bench.db"))).Options;
+    await SearchBenchmark.RunAsync(reuse, Path.Combine(work, "bench.db"), work);
+    return 0;
+}
 Console.WriteLine($"# Import benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 var generator = new CorpusGenerator(seeds);
 var files = new List<byte[]>();

@@ -71,3 +71,26 @@ public sealed class SearchIndexTests
     public void Highlighter_EscapesTextAndMarksEveryTerm() =>
         Assert.Equal("&lt;b&gt;<mark>网络</mark>&lt;/b&gt;与<mark>安全</mark>", Highlighter.Mark("<b>网络</b>与安全", ["网络", "安全"]));
 }
+
+public sealed class SearchCapTests
+{
+    [Fact]
+    public async Task FrequentTerm_ReadsOnlyTheBestHits_AndSaysThereAreMore()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        var text = "测试资料汇编\n\n" + string.Join("\n\n", Enumerable.Range(1, SqliteSearchIndex.HitCap + 200).Select(i => $"这是第{i}段测试正文，内容足够完整。"));
+        var outcome = await database.Importer(db).ImportBytesAsync(System.Text.Encoding.UTF8.GetBytes(text), "many.txt", "test");
+        Assert.True(outcome.Succeeded, outcome.Error);
+
+        var results = await new SqliteSearchIndex(db).SearchAsync(new SearchRequest("测试"), CancellationToken.None);
+        Assert.False(results.IsComplete);
+        Assert.Equal(SqliteSearchIndex.HitCap, results.TotalHits);
+        // The title hit ranks first: the best hits are the ones read.
+        Assert.Equal("title", results.Sections[0].Snippets[0].Kind);
+
+        var rare = await new SqliteSearchIndex(db).SearchAsync(new SearchRequest("第1199段"), CancellationToken.None);
+        Assert.True(rare.IsComplete);
+        Assert.Equal(1, rare.TotalHits);
+    }
+}

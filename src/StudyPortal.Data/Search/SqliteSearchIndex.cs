@@ -20,7 +20,7 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
     /// At most this many hits are read per search. A term that occurs more often (a common single character) is
     /// reported as "more than" this many, with counts over these first, best-ranked hits.
     /// </summary>
-    public const int HitCap = 5000;
+    public const int HitCap = 1000;
 
     /// <summary>First id of each ranking band: titles and headings, then quotations, then body text.</summary>
     private const long QuotationBase = 1L << 40;
