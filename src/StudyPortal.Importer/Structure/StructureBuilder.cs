@@ -258,7 +258,8 @@ internal sealed class StructureBuilder
         }
         if (last is not null && (last.IsOpen || closingStart && last.Kind != ParagraphKind.Subheading))
         {
-            if (last.LastLine + 2 < line && !closingStart)
+            // Every join across a blank line (a page or column break) is reported; in narrow columns joining is the rule, said once.
+            if (!_context.Narrow && last.LastLine + 1 < line && !closingStart)
                 _diagnostics.Add(new Diagnostic(DiagnosticLevel.Info, $"Sentence split by the layout at line {last.LastLine} joined with line {line}.", line));
             return last;
         }

@@ -62,6 +62,10 @@ public sealed class Seed000CompiledBooklet
         Assert.Equal(SeedText.Occurrences("000", sentence), _doc.Paragraphs().Count(p => p.Text.Contains(sentence, StringComparison.Ordinal)));
 
     [Fact]
+    public void JoinsAcrossPageBreaks_AreReported() =>
+        Assert.Contains(_doc.Diagnostics, d => d.Line == 99 && d.Message.Contains("line 97 joined with line 99", StringComparison.Ordinal));
+
+    [Fact]
     public void QuotationAfterSpeakerVerb_CarriesTheSentencesDateAndPlace()
     {
         var q = Assert.Single(_doc.Quotations, q => q.Text.StartsWith("现在人类已经进入互联网时代", StringComparison.Ordinal));
