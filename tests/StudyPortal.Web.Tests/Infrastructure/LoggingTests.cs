@@ -1,0 +1,39 @@
+namespace StudyPortal.Web.Tests.Infrastructure;
+
+/// <summary>Serilog from configuration: a rolling file receives import and request logs when one is configured.</summary>
+public sealed class LoggingTests
+{
+    [Fact]
+    public async Task ConfiguredRollingFile_ReceivesImportAndRequestLogs()
+    {
+        string folder;
+        using (var factory = new FileLoggingFactory())
+        {
+            folder = factory.LogFolder;
+            await factory.CreateClient().GetStringAsync(new Uri("/quotes", UriKind.Relative));
+        }
+        var text = string.Concat(Directory.GetFiles(folder, "portal-*.log").Select(File.ReadAllText));
+        Assert.Contains("Imported", text, StringComparison.Ordinal);
+        Assert.Contains("关于“网络强国”的深刻阐述", text, StringComparison.Ordinal);
+        Assert.Contains("HTTP GET /quotes responded 200", text, StringComparison.Ordinal);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private sealed class FileLoggingFactory : PortalFactory
+    {
+        public string LogFolder { get; } = Directory.CreateTempSubdirectory("studyportal-logs-").FullName;
+
+        protected override IDictionary<string, string?> Settings
+        {
+            get
+            {
+                var settings = base.Settings;
+                settings["Serilog:MinimumLevel:Default"] = "Information";
+                settings["Serilog:WriteTo:1:Name"] = "File";
+                settings["Serilog:WriteTo:1:Args:path"] = Path.Combine(LogFolder, "portal-.log");
+                settings["Serilog:WriteTo:1:Args:rollingInterval"] = "Day";
+                return settings;
+            }
+        }
+    }
+}
