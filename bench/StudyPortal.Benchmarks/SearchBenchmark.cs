@@ -41,10 +41,12 @@ public static class SearchBenchmark
             await new SqliteSearchIndex(db).RebuildAsync(CancellationToken.None);
             buildSeconds = sw.Elapsed.TotalSeconds;
         }
+        // As in the web app: one LibraryVersion for the process, so the index's document directory is cached.
+        var version = new LibraryVersion();
         var ours = await MeasureAsync(queries, async q =>
         {
             await using var db = new PortalDbContext(options);
-            var results = await new SqliteSearchIndex(db).SearchAsync(new SearchRequest(q), CancellationToken.None);
+            var results = await new SqliteSearchIndex(db, version).SearchAsync(new SearchRequest(q), CancellationToken.None);
             // A capped result says "more than HitCap": it agrees with any exact count of at least that many.
             return results.IsComplete ? results.TotalHits : -1;
         });

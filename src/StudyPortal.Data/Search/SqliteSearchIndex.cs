@@ -12,8 +12,14 @@ namespace StudyPortal.Data.Search;
 /// character pairs for one- and two-character terms, intersected per entry; filters, grouping by section,
 /// ranking and snippets in memory. Terms reach FTS5 only as quoted string literals.
 /// </summary>
-public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
+public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? version = null) : ISearchIndex
 {
+    /// <summary>Document titles and series per library version: read once, not on every search.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LibraryVersion, DocumentDirectory> Directories = [];
+
+    private sealed record DocumentInfo(int Id, string Title, string? Series);
+
+    private sealed record DocumentDirectory(long Version, Dictionary<int, DocumentInfo> Documents);
     private const int SnippetsPerSection = 3;
 
     /// <summary>
@@ -126,7 +132,7 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
         if (query.IsEmpty) return SearchResults.Empty(query, page, pageSize);
 
         var hits = await MatchAsync(query, cancellationToken);
-        var documents = await db.Documents.AsNoTracking().Select(d => new { d.Id, d.Title, d.Series }).ToDictionaryAsync(d => d.Id, cancellationToken);
+        var documents = await DocumentsAsync(cancellationToken);
 
         var facetDocuments = hits.CountBy(h => h.DocumentId).Where(c => documents.ContainsKey(c.Key))
             .Select(c => new FacetCount(c.Key.ToString(CultureInfo.InvariantCulture), documents[c.Key].Title, c.Value)).OrderByDescending(f => f.Count).ToList();
@@ -151,9 +157,7 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
         var pageGroups = groups.Skip((page - 1) * pageSize).Take(pageSize).ToList();
 
         var sectionIds = pageGroups.Select(g => g.SectionId).ToList();
-        var sections = await db.Sections.AsNoTracking().Where(s => sectionIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Key, s.Heading, ArticleTitle = s.Article!.Title, DocumentTitle = s.Document!.Title, s.DocumentId })
-            .ToDictionaryAsync(s => s.Id, cancellationToken);
+        var sections = await SectionsAsync(sectionIds, cancellationToken);
         var snippetIds = pageGroups.SelectMany(g => g.Hits.OrderBy(h => h.Kind).ThenBy(h => h.Id).Take(SnippetsPerSection).Select(h => h.Id)).ToList();
         var texts = await SnippetTextsAsync(snippetIds, cancellationToken);
 
@@ -169,6 +173,36 @@ public sealed class SqliteSearchIndex(PortalDbContext db) : ISearchIndex
         {
             IsComplete = hits.Count < HitCap,
         };
+    }
+
+    private async Task<Dictionary<int, DocumentInfo>> DocumentsAsync(CancellationToken cancellationToken)
+    {
+        if (version is not null && Directories.TryGetValue(version, out var cached) && cached.Version == version.Current) return cached.Documents;
+        var current = version?.Current ?? 0;
+        var documents = await db.Documents.AsNoTracking().Select(d => new DocumentInfo(d.Id, d.Title, d.Series)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        if (version is not null) Directories.AddOrUpdate(version, new DocumentDirectory(current, documents));
+        return documents;
+    }
+
+    private sealed record SectionInfo(int Id, string Key, string Heading, string ArticleTitle, string DocumentTitle, int DocumentId);
+
+    /// <summary>The page's sections by primary key (an explicit IN list, so SQLite probes the key).</summary>
+    private async Task<Dictionary<int, SectionInfo>> SectionsAsync(List<int> ids, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<int, SectionInfo>();
+        if (ids.Count == 0) return result;
+        var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var names = ids.Select((id, i) => { Add(command, "@s" + i.ToString(CultureInfo.InvariantCulture), id); return "@s" + i.ToString(CultureInfo.InvariantCulture); });
+        command.CommandText = $"""
+            SELECT s."Id", s."Key", s."Heading", a."Title", d."Title", s."DocumentId"
+              FROM "Sections" s JOIN "Articles" a ON a."Id" = s."ArticleId" JOIN "Documents" d ON d."Id" = s."DocumentId"
+             WHERE s."Id" IN ({string.Join(", ", names)})
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            result[reader.GetInt32(0)] = new SectionInfo(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5));
+        return result;
     }
 
     private sealed record EntryText(long Id, string Text, SearchKind Kind, int? ParagraphPosition);
