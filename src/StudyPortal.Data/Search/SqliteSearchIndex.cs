@@ -259,23 +259,6 @@ public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? versio
             return string.Join(all ? " INTERSECT " : " UNION ", parts);
         }
 
-        var longTerms = query.Required.Where(t => t.Length >= 3).ToList();
-        if (longTerms.Count > 0 && (longTerms.Count < query.Required.Count || query.Excluded.Count > 0))
-        {
-            // Mixed queries: the long terms' trigram match drives, in ranking order, and short terms and exclusions
-            // filter the rows as they stream by, so SQLite stops after HitCap rows instead of intersecting whole sets.
-            var filters = query.Required.Where(t => t.Length < 3).Select(t => $"""instr(lower(e."Text"), {Parameter(t)}) > 0""")
-                .Concat(query.Excluded.Select(t => $"""instr(lower(e."Text"), {Parameter(t)}) = 0"""));
-            command.CommandText = $"""
-                SELECT e."Id", e."Kind", e."SectionId", e."DocumentId", e."Year"
-                  FROM (SELECT rowid AS id FROM "SearchTrigrams" WHERE "SearchTrigrams" MATCH {Parameter(string.Join(" AND ", longTerms.Select(SearchQuery.Quote)))} ORDER BY rowid) m
-                 CROSS JOIN "SearchEntries" e ON e."Id" = m.id
-                 WHERE {string.Join(" AND ", filters)}
-                 LIMIT {HitCap}
-                """;
-            return await ReadHitsAsync(command, cancellationToken);
-        }
-
         var matched = Set(query.Required, all: true);
         if (query.Excluded.Count > 0) matched = $"{matched} EXCEPT {Set(query.Excluded, all: false)}";
         // Ids are in ranking order, so the first HitCap matches are the best ones and SQLite stops reading there.
