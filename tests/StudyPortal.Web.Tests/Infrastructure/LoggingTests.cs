@@ -7,16 +7,29 @@ public sealed class LoggingTests
     public async Task ConfiguredRollingFile_ReceivesImportAndRequestLogs()
     {
         string folder;
+        var text = "";
         using (var factory = new FileLoggingFactory())
         {
             folder = factory.LogFolder;
             await factory.CreateClient().GetStringAsync(new Uri("/quotes", UriKind.Relative));
+            // The sink writes through a file stream of its own; give it a moment rather than depend on disposal order.
+            for (var attempt = 0; attempt < 50 && !text.Contains("HTTP GET /quotes", StringComparison.Ordinal); attempt++)
+            {
+                await Task.Delay(100);
+                text = string.Concat(Directory.GetFiles(folder, "portal-*.log").Select(ReadShared));
+            }
         }
-        var text = string.Concat(Directory.GetFiles(folder, "portal-*.log").Select(File.ReadAllText));
         Assert.Contains("Imported", text, StringComparison.Ordinal);
         Assert.Contains("关于“网络强国”的深刻阐述", text, StringComparison.Ordinal);
         Assert.Contains("HTTP GET /quotes responded 200", text, StringComparison.Ordinal);
         Directory.Delete(folder, recursive: true);
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private sealed class FileLoggingFactory : PortalFactory
@@ -32,6 +45,7 @@ public sealed class LoggingTests
                 settings["Serilog:WriteTo:1:Name"] = "File";
                 settings["Serilog:WriteTo:1:Args:path"] = Path.Combine(LogFolder, "portal-.log");
                 settings["Serilog:WriteTo:1:Args:rollingInterval"] = "Day";
+                settings["Serilog:WriteTo:1:Args:shared"] = "true";
                 return settings;
             }
         }
