@@ -13,13 +13,13 @@ public sealed class LoggingTests
             folder = factory.LogFolder;
             await factory.CreateClient().GetStringAsync(new Uri("/quotes", UriKind.Relative));
             // The sink writes through a file stream of its own; give it a moment rather than depend on disposal order.
-            for (var attempt = 0; attempt < 50 && !text.Contains("HTTP GET /quotes", StringComparison.Ordinal); attempt++)
+            for (var attempt = 0; attempt < 100 && !(text.Contains("HTTP GET /quotes", StringComparison.Ordinal) && text.Contains("Imported", StringComparison.Ordinal)); attempt++)
             {
                 await Task.Delay(100);
                 text = string.Concat(Directory.GetFiles(folder, "portal-*.log").Select(ReadShared));
             }
         }
-        Assert.Contains("Imported", text, StringComparison.Ordinal);
+        Assert.True(text.Contains("Imported", StringComparison.Ordinal), "log file:\n" + text);
         Assert.Contains("关于“网络强国”的深刻阐述", text, StringComparison.Ordinal);
         Assert.Contains("HTTP GET /quotes responded 200", text, StringComparison.Ordinal);
         Directory.Delete(folder, recursive: true);
