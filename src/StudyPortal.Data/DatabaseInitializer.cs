@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyPortal.Data.Importing;
+using StudyPortal.Data.Search;
 
 namespace StudyPortal.Data;
 
 /// <summary>Brings the database to the current schema (keeping a copy of the SQLite file while it migrates) and seeds an empty library.</summary>
-public sealed class DatabaseInitializer(PortalDbContext db, DocumentImporter importer, IOptions<PortalOptions> options, TimeProvider time, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(PortalDbContext db, DocumentImporter importer, ISearchIndex searchIndex, IOptions<PortalOptions> options, TimeProvider time, ILogger<DatabaseInitializer> logger)
 {
     public const string SeedImporter = "system (seed)";
 
@@ -39,6 +40,13 @@ public sealed class DatabaseInitializer(PortalDbContext db, DocumentImporter imp
         if (backup is not null) File.Delete(backup);
         if (file is not null)
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+        // A migration that changes how text is indexed empties the index; the documents are indexed again here.
+        if (!await db.SearchEntries.AnyAsync(cancellationToken) && await db.Sections.AnyAsync(cancellationToken))
+        {
+            var entries = await searchIndex.RebuildAsync(cancellationToken);
+            logger.LogInformation("Rebuilt the search index: {Entries} entries", entries);
+        }
     }
 
     /// <summary>Imports the seed folder when the library holds no document yet.</summary>

@@ -24,7 +24,6 @@ public sealed class SearchIndexTests
         var outcome = (await importer.ImportFileAsync(TestPaths.Seed("003"), "a")).Outcome!;
         var entries = await db.SearchEntries.CountAsync();
         Assert.True(entries > 20);
-        Assert.Equal(entries, await CountAsync(db, """SELECT count(*) FROM "SearchTrigrams" """));
         Assert.Equal(entries, await CountAsync(db, """SELECT count(*) FROM "SearchGrams" """));
 
         var results = await new SqliteSearchIndex(db).SearchAsync(new SearchRequest("网信"), CancellationToken.None);
@@ -32,7 +31,7 @@ public sealed class SearchIndexTests
 
         Assert.True(await TestDatabase.Store(db).DeleteAsync(outcome.DocumentId));
         Assert.Equal(0, await db.SearchEntries.CountAsync());
-        Assert.Equal(0, await CountAsync(db, """SELECT count(*) FROM "SearchTrigrams" WHERE "SearchTrigrams" MATCH '"网络安"' """));
+        Assert.Equal(0, await CountAsync(db, """SELECT count(*) FROM "SearchGrams" WHERE "SearchGrams" MATCH '"网络"' """));
         Assert.Equal(0, (await new SqliteSearchIndex(db).SearchAsync(new SearchRequest("网信"), CancellationToken.None)).TotalHits);
     }
 
@@ -49,6 +48,45 @@ public sealed class SearchIndexTests
         Assert.Equal(await db.SearchEntries.CountAsync(), rebuilt);
         Assert.Equal(before.TotalHits, after.TotalHits);
         Assert.Equal(before.Sections.Select(s => s.SectionKey), after.Sections.Select(s => s.SectionKey));
+    }
+
+    [Fact]
+    public async Task LongerTerms_AreConfirmedInTheText_NotOnlyByTheirPairs()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        // Every pair of 网络安网 (网络, 络安, 安网) is in the first paragraph, but not the term itself.
+        var text = "测试汇编\n\n网络安，安网络。\n\n网络安网站的建设——一个例子。\n\nGDP 增长 5%以上。";
+        Assert.True((await database.Importer(db).ImportBytesAsync(System.Text.Encoding.UTF8.GetBytes(text), "t.txt", "test")).Succeeded);
+        var index = new SqliteSearchIndex(db);
+        async Task<int> Hits(string q) => (await index.SearchAsync(new SearchRequest(q), CancellationToken.None)).TotalHits;
+
+        Assert.Equal(1, await Hits("网络安网"));
+        Assert.Equal(2, await Hits("网络安"));
+        Assert.Equal(1, await Hits("网络安 -网站"));
+        Assert.Equal(1, await Hits("gdp"));
+        Assert.Equal(1, await Hits("5%以上"));
+        Assert.Equal(0, await Hits("5_以上"));
+        Assert.Equal(0, await Hits("gd%"));
+        Assert.Equal(1, await Hits("——"));
+        Assert.Equal(0, await Hits("安网网"));
+    }
+
+    [Fact]
+    public async Task EmptiedIndex_IsRebuiltWhenTheDatabaseIsMigrated()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        await database.Importer(db).ImportFileAsync(TestPaths.Seed("003"), "a");
+        var entries = await db.SearchEntries.CountAsync();
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "SearchGrams"; DELETE FROM "SearchEntries";""");
+
+        var initializer = new DatabaseInitializer(db, database.Importer(db), new SqliteSearchIndex(db),
+            Microsoft.Extensions.Options.Options.Create(new PortalOptions()), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseInitializer>.Instance);
+        await initializer.MigrateAsync();
+
+        Assert.Equal(entries, await db.SearchEntries.CountAsync());
+        Assert.True((await new SqliteSearchIndex(db).SearchAsync(new SearchRequest("网信"), CancellationToken.None)).TotalHits > 0);
     }
 
     [Theory]

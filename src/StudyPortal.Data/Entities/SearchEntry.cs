@@ -1,8 +1,8 @@
 namespace StudyPortal.Data.Entities;
 
 /// <summary>
-/// One searchable text: a paragraph, a heading, a title or a quotation. Its id is the rowid of both full-text
-/// tables (SearchTrigrams, SearchGrams), which are created by raw SQL in the migrations. Ids are given in ranking
+/// One searchable text: a paragraph, a heading, a title or a quotation. Its id is the rowid of the full-text
+/// table (SearchGrams), which is created by raw SQL in the migrations. Ids are given in ranking
 /// order — titles and headings, then quotations, then body text, each in import order — so the first rows of a
 /// match are its best ones and a search never has to sort or even read all of a frequent term's hits.
 /// </summary>

@@ -53,8 +53,16 @@ public sealed record SearchQuery(IReadOnlyList<string> Required, IReadOnlyList<s
         return new SearchQuery(required, excluded);
     }
 
-    /// <summary>Lower case, the same layout-space rules as the importer, nothing else changed.</summary>
-    public static string Normalize(string term) => Importer.CjkText.NormalizeBody(term.Trim()).ToLowerInvariant();
+    /// <summary>
+    /// The same layout-space rules as the importer and ASCII letters in lower case, nothing else changed: other
+    /// letters keep their case, as SQLite's lower() (which confirms matches) leaves them.
+    /// </summary>
+    public static string Normalize(string term) => AsciiLower(Importer.CjkText.NormalizeBody(term.Trim()));
+
+    private static string AsciiLower(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++) span[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] | 0x20) : source[i];
+    });
 
     /// <summary>A term as an FTS5 string literal: quoted, inner quotes doubled, so no character is syntax.</summary>
     public static string Quote(string term)

@@ -8,9 +8,10 @@ using StudyPortal.Data.Entities;
 namespace StudyPortal.Data.Search;
 
 /// <summary>
-/// Search on SQLite: FTS5 trigram for terms of three or more characters, an FTS5 index of single characters and
-/// character pairs for one- and two-character terms, intersected per entry; filters, grouping by section,
-/// ranking and snippets in memory. Terms reach FTS5 only as quoted string literals.
+/// Search on SQLite: one FTS5 table of single characters and character pairs (<see cref="SearchGrams"/>, no
+/// positions) finds the candidate entries of every term; terms longer than one token are confirmed against the text
+/// in the same statement. Filters, grouping by section, ranking and snippets in memory. Terms reach FTS5 only as
+/// quoted string literals and SQL only as parameters.
 /// </summary>
 public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? version = null) : ISearchIndex
 {
@@ -63,6 +64,11 @@ public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? versio
                 rows.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), (SearchKind)reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetString(4)));
         }
 
+        // Making the tokens is a quarter of the indexing time and independent per row: it runs on every core, while
+        // SQLite's own work below runs on one.
+        var tokens = new string[rows.Count];
+        Parallel.For(0, rows.Count, i => tokens[i] = SearchGrams.For(rows[i].Text));
+
         var next = new Dictionary<long, long>();
         foreach (var band in new[] { 0L, QuotationBase, BodyBase })
         {
@@ -78,7 +84,6 @@ public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? versio
         entry.Transaction = transaction;
         entry.CommandText = """
             INSERT INTO "SearchEntries" ("Id", "DocumentId", "SectionId", "ParagraphPosition", "Kind", "Year", "Text") VALUES (@id, @d, @s, @p, @k, @y, @t);
-            INSERT INTO "SearchTrigrams" (rowid, text) VALUES (@id, @t);
             INSERT INTO "SearchGrams" (rowid, grams) VALUES (@id, @g);
             """;
         var id = Add(entry, "@id", 0L);
@@ -89,8 +94,9 @@ public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? versio
         var year = Add(entry, "@y", null);
         var text = Add(entry, "@t", "");
         var grams = Add(entry, "@g", "");
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
             var band = row.Kind switch { SearchKind.Body => BodyBase, SearchKind.Quotation => QuotationBase, _ => 0L };
             id.Value = next[band]++;
             section.Value = row.SectionId;
@@ -98,7 +104,7 @@ public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? versio
             kind.Value = (int)row.Kind;
             year.Value = (object?)row.Year ?? DBNull.Value;
             text.Value = row.Text;
-            grams.Value = SearchGrams.For(row.Text);
+            grams.Value = tokens[i];
             await entry.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -106,7 +112,6 @@ public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? versio
     public async Task RemoveDocumentAsync(int documentId, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlRawAsync("""
-            DELETE FROM "SearchTrigrams" WHERE rowid IN (SELECT "Id" FROM "SearchEntries" WHERE "DocumentId" = {0});
             DELETE FROM "SearchGrams" WHERE rowid IN (SELECT "Id" FROM "SearchEntries" WHERE "DocumentId" = {0});
             DELETE FROM "SearchEntries" WHERE "DocumentId" = {0};
             """, [documentId], cancellationToken);
@@ -116,7 +121,7 @@ public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? versio
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync("""
-            DELETE FROM "SearchTrigrams"; DELETE FROM "SearchGrams"; DELETE FROM "SearchEntries";
+            DELETE FROM "SearchGrams"; DELETE FROM "SearchEntries";
             """, cancellationToken);
         var documents = await db.Documents.Select(d => d.Id).ToListAsync(cancellationToken);
         foreach (var id in documents) await IndexDocumentAsync(id, cancellationToken);
@@ -243,36 +248,32 @@ public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? versio
             return name;
         }
 
-        string Set(IReadOnlyList<string> terms, bool all)
-        {
-            var parts = new List<string>();
-            var trigrams = terms.Where(t => t.Length >= 3).ToList();
-            var grams = terms.Where(t => t.Length < 3 && SearchGrams.IsGram(t)).ToList();
-            var other = terms.Where(t => t.Length < 3 && !SearchGrams.IsGram(t)).ToList();
-            var joiner = all ? " AND " : " OR ";
-            if (trigrams.Count > 0)
-                parts.Add($"""SELECT rowid AS id FROM "SearchTrigrams" WHERE "SearchTrigrams" MATCH {Parameter(string.Join(joiner, trigrams.Select(SearchQuery.Quote)))}""");
-            if (grams.Count > 0)
-                parts.Add($"""SELECT rowid AS id FROM "SearchGrams" WHERE "SearchGrams" MATCH {Parameter(string.Join(joiner, grams.Select(SearchQuery.Quote)))}""");
-            // Short terms with punctuation (“5%”) cannot be gram tokens: a bounded scan finds them.
-            parts.AddRange(other.Select(t => $"""SELECT "Id" AS id FROM "SearchEntries" WHERE instr(lower("Text"), {Parameter(t)}) > 0"""));
-            return string.Join(all ? " INTERSECT " : " UNION ", parts);
-        }
-
-        var matched = Set(query.Required, all: true);
-        if (query.Excluded.Count > 0) matched = $"{matched} EXCEPT {Set(query.Excluded, all: false)}";
-        // Ids are in ranking order, so the first HitCap matches are the best ones and SQLite stops reading there.
-        // A single full-text match is limited directly (FTS5 then reads only the start of the term's doclist);
-        // CROSS JOIN keeps that limited set as the outer loop, so SQLite probes SearchEntries by key.
-        var limited = matched.Contains(" INTERSECT ", StringComparison.Ordinal) || matched.Contains(" EXCEPT ", StringComparison.Ordinal) || matched.Contains(" UNION ", StringComparison.Ordinal)
-            ? $"SELECT id FROM ({matched}) ORDER BY id LIMIT {HitCap}"
-            : $"{matched} ORDER BY {(matched.Contains("\"SearchEntries\"", StringComparison.Ordinal) ? "\"Id\"" : "rowid")} LIMIT {HitCap}";
-        command.CommandText = $"""
-            SELECT e."Id", e."Kind", e."SectionId", e."DocumentId", e."Year"
-              FROM ({limited}) m CROSS JOIN "SearchEntries" e ON e."Id" = m.id
-            """;
+        // Every required term's tokens must be in the entry; a term that is not a single token is then confirmed in
+        // the text (LIKE ignores the case of ASCII letters only, as the query does), and an excluded term must not occur.
+        var tokens = query.Required.SelectMany(SearchGrams.ForTerm).Distinct(StringComparer.Ordinal).ToList();
+        var confirm = query.Required.Where(t => !SearchGrams.IsGram(t)).Select(t => $"""e."Text" LIKE {Parameter(LikePattern(t))} ESCAPE '\'""")
+            .Concat(query.Excluded.Select(t => $"""e."Text" NOT LIKE {Parameter(LikePattern(t))} ESCAPE '\'""")).ToList();
+        var filter = confirm.Count == 0 ? "" : " AND " + string.Join(" AND ", confirm);
+        // Ids are in ranking order and FTS5 returns rowids in order, so SQLite reads candidates best first and stops at
+        // HitCap confirmed hits. CROSS JOIN keeps the full-text match as the outer loop. A query without any letter or
+        // digit (“——”) has no tokens: a scan in id order, stopped the same way.
+        command.CommandText = tokens.Count > 0
+            ? $"""
+              SELECT e."Id", e."Kind", e."SectionId", e."DocumentId", e."Year"
+                FROM "SearchGrams" g CROSS JOIN "SearchEntries" e ON e."Id" = g.rowid
+               WHERE g."SearchGrams" MATCH {Parameter(string.Join(" AND ", tokens.Select(SearchQuery.Quote)))}{filter}
+               ORDER BY g.rowid LIMIT {HitCap}
+              """
+            : $"""
+              SELECT e."Id", e."Kind", e."SectionId", e."DocumentId", e."Year"
+                FROM "SearchEntries" e WHERE 1 = 1{filter} ORDER BY e."Id" LIMIT {HitCap}
+              """;
         return await ReadHitsAsync(command, cancellationToken);
     }
+
+    /// <summary>A LIKE pattern that finds the term as written anywhere in the text: %, _ and \ are escaped.</summary>
+    private static string LikePattern(string term) =>
+        "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     private static async Task<List<Hit>> ReadHitsAsync(DbCommand command, CancellationToken cancellationToken)
     {
