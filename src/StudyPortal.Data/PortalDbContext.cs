@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using StudyPortal.Data.Accounts;
 using StudyPortal.Data.Entities;
 
 namespace StudyPortal.Data;
 
 /// <summary>The portal's unit of work: pages and services use it directly.</summary>
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<PortalUser, IdentityRole, string>(options)
 {
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<DocumentFile> DocumentFiles => Set<DocumentFile>();
@@ -13,10 +16,13 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Paragraph> Paragraphs => Set<Paragraph>();
     public DbSet<Quotation> Quotations => Set<Quotation>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+    public DbSet<ReadingProgress> ReadingProgress => Set<ReadingProgress>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<UploadDraft> UploadDrafts => Set<UploadDraft>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
     }
 }

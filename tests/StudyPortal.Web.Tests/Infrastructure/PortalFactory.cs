@@ -6,15 +6,25 @@ using StudyPortal.Tests;
 
 namespace StudyPortal.Web.Tests.Infrastructure;
 
-/// <summary>The real app on a real SQLite file in a folder of its own, seeded from the repository's seeds/.</summary>
+/// <summary>
+/// The real app on a real SQLite file in a folder of its own, seeded from the repository's seeds/, with reading open
+/// to anonymous visitors (the intranet setting) so the reading tests need no account. <see cref="SecuredPortalFactory"/>
+/// runs the default: sign-in required.
+/// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    public const string AdminUserName = "admin";
+    public const string AdminPassword = "Admin-pass-2026";
+
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("studyportal-web-").FullName;
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Portal:DataDirectory"] = DataDirectory,
         ["Portal:SeedDirectory"] = TestPaths.Seeds,
+        ["Portal:Access:AnonymousReading"] = "true",
+        ["Portal:Admin:UserName"] = AdminUserName,
+        ["Portal:Admin:Password"] = AdminPassword,
         ["Serilog:MinimumLevel:Default"] = "Warning",
     };
 
@@ -38,6 +48,26 @@ public class PortalFactory : WebApplicationFactory<Program>
             // A file still open on a slow machine; the temp folder is cleaned by the OS.
         }
     }
+}
+
+/// <summary>The app as it ships: sign-in required to read.</summary>
+public class SecuredPortalFactory : PortalFactory
+{
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings.Remove("Portal:Access:AnonymousReading");
+            return settings;
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SecuredPortalCollection : ICollectionFixture<SecuredPortalFactory>
+{
+    public const string Name = "secured portal";
 }
 
 [CollectionDefinition(Name)]

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace StudyPortal.Data.Accounts;
+
+/// <summary>A person who signs in: Identity's user with the name the portal shows (usually a Chinese name).</summary>
+public sealed class PortalUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+
+    /// <summary>A disabled account cannot sign in; its history (progress, uploads, reflections) is kept.</summary>
+    public bool IsDisabled { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}

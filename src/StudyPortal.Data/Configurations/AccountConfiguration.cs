@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudyPortal.Data.Accounts;
+
+namespace StudyPortal.Data.Configurations;
+
+public sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> builder) => builder.Property(u => u.DisplayName).HasMaxLength(100);
+}
+
+public sealed class ReadingProgressConfiguration : IEntityTypeConfiguration<ReadingProgress>
+{
+    public void Configure(EntityTypeBuilder<ReadingProgress> builder)
+    {
+        builder.Property(p => p.SectionKey).HasMaxLength(32);
+        builder.HasIndex(p => new { p.UserId, p.SectionKey }).IsUnique();
+        builder.HasIndex(p => new { p.UserId, p.LastReadAtUtc });
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.Action).HasMaxLength(40);
+        builder.Property(a => a.Subject).HasMaxLength(500);
+        builder.HasIndex(a => a.AtUtc);
+    }
+}
+
+public sealed class UploadDraftConfiguration : IEntityTypeConfiguration<UploadDraft>
+{
+    public void Configure(EntityTypeBuilder<UploadDraft> builder)
+    {
+        builder.Property(d => d.FileName).HasMaxLength(260);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using StudyPortal.Data.Accounts;
+
+namespace StudyPortal.Web.Infrastructure.Accounts;
+
+/// <summary>Puts the display name into the sign-in cookie, so the header shows it without a query per page.</summary>
+public sealed class DisplayNameClaimsFactory(UserManager<PortalUser> userManager, RoleManager<IdentityRole> roleManager, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(userManager, roleManager, options)
+{
+    public const string ClaimType = "display_name";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(ClaimType, user.DisplayName));
+        return identity;
+    }
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirst(DisplayNameClaimsFactory.ClaimType)?.Value ?? user.Identity?.Name ?? "";
+}

@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using StudyPortal.Data.Accounts;
+
+namespace StudyPortal.Web.Pages.Account;
+
+/// <summary>Sign-in by user name or e-mail. Failed attempts count towards the lockout.</summary>
+public sealed class SignInModel(SignInManager<PortalUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public sealed class SignInForm
+    {
+        [Required, MaxLength(256)]
+        public string UserName { get; set; } = "";
+
+        [Required, MaxLength(256), DataType(DataType.Password)]
+        public string Password { get; set; } = "";
+
+        public bool RememberMe { get; set; }
+    }
+
+    [BindProperty]
+    public SignInForm Form { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            Error = t["SignIn.Missing"];
+            return Page();
+        }
+        var users = signIn.UserManager;
+        var name = Form.UserName.Trim();
+        var user = await users.FindByNameAsync(name) ?? (name.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(name) : null);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Form.Password, Form.RememberMe, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        Error = result.IsLockedOut ? t["SignIn.LockedOut"] : result.IsNotAllowed ? t["SignIn.Disabled"] : t["SignIn.Failed"];
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}
