@@ -6,6 +6,18 @@ namespace StudyPortal.Web.Infrastructure;
 /// <summary>Dates as readers expect them: 2023年7月 and 2018年4月20日至21日 in Chinese, July 2023 in English.</summary>
 public static class ChineseDates
 {
+    /// <summary>
+    /// China Standard Time, the portal's clock for timestamps shown to people. A fixed UTC+8 when the machine has no
+    /// time-zone database (China has had no daylight saving since 1991, so the two agree).
+    /// </summary>
+    public static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Shanghai", out var zone)
+        ? zone
+        : TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+
+    /// <summary>A stored UTC moment as local time in China: 2026-11-23 14:05.</summary>
+    public static string Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ChinaTime).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
     public static string Format(string? iso, string? isoEnd = null, CultureInfo? culture = null)
     {
         var start = PartialDate.FromIso(iso);

@@ -100,6 +100,7 @@ public static class PortalWebExtensions
         builder.Services.AddSingleton<IAuthorizationHandler, ReadingHandler>();
         builder.Services.AddScoped<AccountBootstrapper>();
         builder.Services.AddScoped<AuditLog>();
+        builder.Services.AddScoped<Pages.Admin.Users.UserAccounts>();
     }
 
     public static async Task InitializePortalAsync(this WebApplication app)
