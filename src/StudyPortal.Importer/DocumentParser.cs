@@ -20,7 +20,8 @@ public sealed class DocumentParser
     public DocumentParser(ImportOptions? options = null, IEnumerable<IBlockReader>? readers = null)
     {
         _options = options ?? new ImportOptions();
-        _readers = readers?.ToList() ?? [new PlainTextBlockReader()];
+        // Judged by content in this order; plain text takes whatever the others do not.
+        _readers = readers?.ToList() ?? [new WordBlockReader(), new PdfBlockReader(), new PlainTextBlockReader()];
     }
 
     public ParsedDocument Parse(byte[] bytes, string fileName)

@@ -11,5 +11,7 @@ public sealed class Article
     public string? Source { get; set; }
     public string? Author { get; set; }
     public int CharCount { get; set; }
+    /// <summary><see cref="Importer.ArticleFingerprint"/> of the text: finds the same article in other documents.</summary>
+    public byte[]? Fingerprint { get; set; }
     public List<Section> Sections { get; set; } = [];
 }

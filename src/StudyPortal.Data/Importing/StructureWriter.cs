@@ -21,8 +21,8 @@ internal sealed class StructureWriter : IAsyncDisposable
     private StructureWriter(DbConnection connection, DbTransaction transaction)
     {
         _article = Command(connection, transaction,
-            """INSERT INTO "Articles" ("DocumentId", "Position", "Title", "Source", "Author", "CharCount") VALUES (@d, @pos, @title, @source, @author, @chars) RETURNING "Id" """,
-            "d", "pos", "title", "source", "author", "chars");
+            """INSERT INTO "Articles" ("DocumentId", "Position", "Title", "Source", "Author", "CharCount", "Fingerprint") VALUES (@d, @pos, @title, @source, @author, @chars, @fingerprint) RETURNING "Id" """,
+            "d", "pos", "title", "source", "author", "chars", "fingerprint");
         _section = Command(connection, transaction,
             """INSERT INTO "Sections" ("Key", "DocumentId", "ArticleId", "Position", "Heading", "Level", "CharCount", "FirstLine") VALUES (@key, @d, @a, @pos, @heading, @level, @chars, @line) RETURNING "Id" """,
             "key", "d", "a", "pos", "heading", "level", "chars", "line");
@@ -44,7 +44,7 @@ internal sealed class StructureWriter : IAsyncDisposable
     }
 
     public async Task<int> ArticleAsync(int documentId, int position, ParsedArticle article, int chars, CancellationToken ct) =>
-        await ScalarAsync(_article, ct, documentId, position, article.Title, article.Source, article.Author, chars);
+        await ScalarAsync(_article, ct, documentId, position, article.Title, article.Source, article.Author, chars, Importer.ArticleFingerprint.Of(article));
 
     public async Task<int> SectionAsync(string key, int documentId, int articleId, int position, ParsedSection section, int chars, CancellationToken ct) =>
         await ScalarAsync(_section, ct, key, documentId, articleId, position, section.Heading, section.Level, chars, section.Line);

@@ -335,6 +335,9 @@ namespace StudyPortal.Data.Migrations
                     b.Property<int>("DocumentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Fingerprint")
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
