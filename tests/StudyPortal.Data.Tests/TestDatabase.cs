@@ -33,7 +33,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public static DocumentStore Store(PortalDbContext db) => new(db, new StudyPortal.Data.Search.SqliteSearchIndex(db), TimeProvider.System, new LibraryVersion(), NullLogger<DocumentStore>.Instance);
 
     public DocumentImporter Importer(PortalDbContext db) =>
-        new(new DocumentParser(), Store(db), Microsoft.Extensions.Options.Options.Create(new ImportOptions()), NullLogger<DocumentImporter>.Instance);
+        new(new DocumentParser(), Store(db), db, Microsoft.Extensions.Options.Options.Create(new ImportOptions()), NullLogger<DocumentImporter>.Instance);
 
     public ValueTask DisposeAsync()
     {

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StudyPortal.Importer;
@@ -5,7 +6,7 @@ using StudyPortal.Importer;
 namespace StudyPortal.Data.Importing;
 
 /// <summary>Reads files from disk, parses them and stores them; a file that fails leaves the database as it was.</summary>
-public sealed class DocumentImporter(DocumentParser parser, DocumentStore store, IOptions<ImportOptions> options, ILogger<DocumentImporter> logger)
+public sealed class DocumentImporter(DocumentParser parser, DocumentStore store, PortalDbContext db, IOptions<ImportOptions> options, ILogger<DocumentImporter> logger)
 {
     private static readonly string[] ImportableExtensions = [".txt", ".md", ".markdown", ".text"];
 
@@ -55,12 +56,28 @@ public sealed class DocumentImporter(DocumentParser parser, DocumentStore store,
         try
         {
             var parsed = parser.Parse(bytes, fileName);
-            var outcome = await store.StoreAsync(parsed, bytes, importedBy, cancellationToken);
+            var outcome = await store.StoreAsync(parsed, bytes, importedBy, cancellationToken: cancellationToken);
             return new FileImportResult(path, outcome, null);
         }
         catch (UnreadableDocumentException ex)
         {
             return Fail(path, ex.Message);
+        }
+    }
+
+    /// <summary>Parses a stored document's original again with the current importer and replaces its structure (section keys kept where the text is unchanged).</summary>
+    public async Task<FileImportResult> ReimportAsync(int documentId, string importedBy, CancellationToken cancellationToken = default)
+    {
+        var stored = await db.Documents.AsNoTracking().Where(d => d.Id == documentId).Select(d => new { d.FileName, d.File!.Content }).FirstOrDefaultAsync(cancellationToken);
+        if (stored is null) return Fail($"document {documentId}", "the document does not exist");
+        try
+        {
+            var parsed = parser.Parse(stored.Content, stored.FileName);
+            return new FileImportResult(stored.FileName, await store.StoreAsync(parsed, stored.Content, importedBy, documentId, cancellationToken), null);
+        }
+        catch (UnreadableDocumentException ex)
+        {
+            return Fail(stored.FileName, ex.Message);
         }
     }
 

@@ -18,13 +18,17 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
 
     public static string ContentHash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    public async Task<ImportOutcome> StoreAsync(ParsedDocument parsed, byte[] original, string importedBy, CancellationToken cancellationToken = default)
+    /// <param name="replaceDocumentId">
+    /// Re-import: the document to replace whatever the parse gives (its stored original, read by a newer importer);
+    /// otherwise the same content is left alone and a document of the same title is replaced.
+    /// </param>
+    public async Task<ImportOutcome> StoreAsync(ParsedDocument parsed, byte[] original, string importedBy, int? replaceDocumentId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(original);
         var hash = ContentHash(original);
         var same = await db.Documents.AsNoTracking().Where(d => d.ContentHash == hash).Select(d => new { d.Id, d.Title }).FirstOrDefaultAsync(cancellationToken);
-        if (same is not null)
+        if (same is not null && same.Id != replaceDocumentId)
         {
             logger.LogInformation("Unchanged {Title}: the same content is already document {DocumentId}", same.Title, same.Id);
             return await OutcomeAsync(ImportStatus.Unchanged, same.Id, same.Title, cancellationToken);
@@ -35,7 +39,9 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var document = await db.Documents.FirstOrDefaultAsync(d => d.Title == parsed.Title, cancellationToken);
+            var document = replaceDocumentId is int id
+                ? await db.Documents.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+                : await db.Documents.FirstOrDefaultAsync(d => d.Title == parsed.Title, cancellationToken);
             var status = document is null ? ImportStatus.Imported : ImportStatus.Replaced;
             if (document is null)
             {

@@ -101,6 +101,8 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<AccountBootstrapper>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<Pages.Admin.Users.UserAccounts>();
+        builder.Services.AddScoped<ArticleTwins>();
+        builder.Services.AddScoped<Pages.Read.ReadingProgressRecorder>();
     }
 
     public static async Task InitializePortalAsync(this WebApplication app)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +9,14 @@ using StudyPortal.Web.Infrastructure;
 namespace StudyPortal.Web.Pages.Documents;
 
 /// <summary>A document's table of contents (目录): its articles with source and author, and each article's sections.</summary>
-public sealed class IndexModel(PortalDbContext db, IOptions<ReadingOptions> reading) : PageModel
+public sealed class IndexModel(PortalDbContext db, IOptions<ReadingOptions> reading, ArticleTwins twins, Read.ReadingProgressRecorder progress) : PageModel
 {
+    /// <summary>Articles of this document that other documents also contain, by article id.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<ArticleTwins.Twin>> Twins { get; private set; } = new Dictionary<int, IReadOnlyList<ArticleTwins.Twin>>();
+
+    /// <summary>The signed-in reader's progress by section key; empty for anonymous visitors.</summary>
+    public IReadOnlyDictionary<string, Data.Accounts.ReadingProgress> Progress { get; private set; } = new Dictionary<string, Data.Accounts.ReadingProgress>();
+
     public DocumentView Document { get; private set; } = null!;
     public int CharactersPerMinute => reading.Value.CharactersPerMinute;
 
@@ -22,6 +29,9 @@ public sealed class IndexModel(PortalDbContext db, IOptions<ReadingOptions> read
             .FirstOrDefaultAsync(cancellationToken);
         if (document is null) return NotFound();
         Document = document;
+        Twins = await twins.ForDocumentAsync(id, cancellationToken);
+        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            Progress = await progress.ForSectionsAsync(userId, document.Articles.SelectMany(a => a.Sections).Select(s => s.Key).ToList(), cancellationToken);
         return Page();
     }
 

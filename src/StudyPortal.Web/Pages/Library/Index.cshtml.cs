@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +9,11 @@ using StudyPortal.Web.Infrastructure;
 namespace StudyPortal.Web.Pages.Library;
 
 /// <summary>The library (学习资料库): every document, newest first, filterable by series and year.</summary>
-public sealed class IndexModel(PortalDbContext db, QuotationOfTheDay quotationOfTheDay, IOptions<ReadingOptions> reading) : PageModel
+public sealed class IndexModel(PortalDbContext db, QuotationOfTheDay quotationOfTheDay, IOptions<ReadingOptions> reading, Read.ReadingProgressRecorder progress) : PageModel
 {
+    /// <summary>Where the signed-in reader stopped last: "continue where you left off".</summary>
+    public Read.ReadingProgressRecorder.Continue? Continue { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Series { get; set; }
 
@@ -36,6 +40,8 @@ public sealed class IndexModel(PortalDbContext db, QuotationOfTheDay quotationOf
                 d.Articles.OrderBy(a => a.Position).Select(a => new ArticleLink(a.Id, a.Title, a.Sections.OrderBy(s => s.Position).Select(s => s.Key).FirstOrDefault())).ToList()))
             .ToListAsync(cancellationToken);
         Quotation = await quotationOfTheDay.PickAsync(cancellationToken);
+        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+            Continue = await progress.LatestAsync(userId, cancellationToken);
     }
 
     public sealed record DocumentCard(int Id, string Title, string? Subtitle, string? Series, string? Issuer, string? Date, int CharCount, IReadOnlyList<ArticleLink> Articles);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ namespace StudyPortal.Web.Pages.Read;
 
 /// <summary>The chapter reader (阅读): one section, its place in the document, previous and next.</summary>
 [OutputCache(PolicyName = ChapterCache.Policy)]
-public sealed class IndexModel(ChapterLoader loader, IOptions<ReadingOptions> reading) : PageModel
+public sealed class IndexModel(ChapterLoader loader, IOptions<ReadingOptions> reading, ReadingProgressRecorder progress) : PageModel
 {
     public Chapter Chapter { get; private set; } = null!;
 
@@ -25,5 +26,13 @@ public sealed class IndexModel(ChapterLoader loader, IOptions<ReadingOptions> re
         if (chapter is null) return NotFound();
         Chapter = chapter;
         return Page();
+    }
+
+    /// <summary>The reader's script reports the paragraph in view and whether the end was reached (signed-in readers only: 401 otherwise).</summary>
+    public async Task<IActionResult> OnPostProgressAsync(string key, int paragraph, bool completed, CancellationToken cancellationToken)
+    {
+        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null) return Unauthorized();
+        return await progress.RecordAsync(userId, key, paragraph, completed, cancellationToken) ? new NoContentResult() : NotFound();
     }
 }

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StudyPortal.Data;
+using StudyPortal.Data.Importing;
+using StudyPortal.Importer.Model;
+using StudyPortal.Web.Infrastructure.Accounts;
+
+namespace StudyPortal.Web.Pages.Admin.Documents;
+
+/// <summary>Every document with its counts, import facts and diagnostics; download, re-import, delete.</summary>
+public sealed class IndexModel(PortalDbContext db, DocumentImporter importer, AuditLog audit) : PageModel
+{
+    public sealed record Row(int Id, string Title, string? Series, string FileName, string Encoding, long SizeBytes, DateTime ImportedAtUtc, string ImportedBy,
+        int Articles, int Sections, int Paragraphs, int Quotations, IReadOnlyList<Diagnostic> Diagnostics);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.Documents.AsNoTracking().OrderByDescending(d => d.ImportedAtUtc).Select(d => new
+        {
+            d.Id, d.Title, d.Series, d.FileName, d.Encoding, d.SizeBytes, d.ImportedAtUtc, d.ImportedBy, d.DiagnosticsJson,
+            Articles = d.Articles.Count, Sections = d.Sections.Count, Paragraphs = db.Paragraphs.Count(p => p.Section!.DocumentId == d.Id), Quotations = d.Quotations.Count,
+        }).ToListAsync(cancellationToken);
+        Rows = rows.Select(r => new Row(r.Id, r.Title, r.Series, r.FileName, r.Encoding, r.SizeBytes, r.ImportedAtUtc, r.ImportedBy,
+            r.Articles, r.Sections, r.Paragraphs, r.Quotations, JsonSerializer.Deserialize<List<Diagnostic>>(r.DiagnosticsJson) ?? [])).ToList();
+    }
+
+    public async Task<IActionResult> OnGetOriginalAsync(int id, CancellationToken cancellationToken)
+    {
+        var file = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.FileName, d.File!.Content }).FirstOrDefaultAsync(cancellationToken);
+        if (file is null) return NotFound();
+        // The stored name is only ever a download name (the browser gets it escaped), never a path on this machine.
+        return File(file.Content, ContentTypes.For(file.FileName), file.FileName);
+    }
+
+    public async Task<IActionResult> OnPostReimportAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await importer.ReimportAsync(id, User.Identity!.Name!, cancellationToken);
+        if (!result.Succeeded && result.Error == "the document does not exist") return NotFound();
+        if (result.Succeeded) await audit.WriteAsync(User, "reimport", result.Outcome!.Title, $"{result.Outcome.Sections} sections", cancellationToken);
+        Message = result.Succeeded ? $"✓ {result.Outcome!.Title}" : $"✗ {result.Path}: {result.Error}";
+        return RedirectToPage();
+    }
+}
+
+/// <summary>The content type a stored original is served with, by its name's extension.</summary>
+public static class ContentTypes
+{
+    public static string For(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".pdf" => "application/pdf",
+        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ".md" => "text/markdown",
+        ".txt" => "text/plain",
+        _ => "application/octet-stream",
+    };
+}

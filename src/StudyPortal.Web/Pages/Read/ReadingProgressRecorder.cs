@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using StudyPortal.Data;
+using StudyPortal.Data.Accounts;
+
+namespace StudyPortal.Web.Pages.Read;
+
+/// <summary>Records and reads reading progress by section key, so it survives re-imports.</summary>
+public sealed class ReadingProgressRecorder(PortalDbContext db, TimeProvider time)
+{
+    public sealed record Continue(string SectionKey, string Heading, string ArticleTitle, string DocumentTitle, int Paragraph, DateTime LastReadAtUtc);
+
+    /// <summary>False when the section does not exist (a forged or stale key): nothing is recorded.</summary>
+    public async Task<bool> RecordAsync(string userId, string key, int paragraph, bool completed, CancellationToken cancellationToken)
+    {
+        if (key.Length > 32 || !await db.Sections.AnyAsync(s => s.Key == key, cancellationToken)) return false;
+        var now = time.GetUtcNow().UtcDateTime;
+        var row = await db.ReadingProgress.FirstOrDefaultAsync(p => p.UserId == userId && p.SectionKey == key, cancellationToken);
+        if (row is null)
+        {
+            row = new ReadingProgress { UserId = userId, SectionKey = key, OpenedAtUtc = now };
+            db.ReadingProgress.Add(row);
+        }
+        row.LastReadAtUtc = now;
+        row.LastParagraph = Math.Clamp(paragraph, 0, 100_000);
+        if (completed) row.CompletedAtUtc ??= now;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two reports of the first visit raced; the other one created the row, which is all this one would have done.
+            db.ChangeTracker.Clear();
+        }
+        return true;
+    }
+
+    /// <summary>Progress of one user on the given sections, by key.</summary>
+    public async Task<IReadOnlyDictionary<string, ReadingProgress>> ForSectionsAsync(string userId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        await db.ReadingProgress.AsNoTracking().Where(p => p.UserId == userId && keys.Contains(p.SectionKey)).ToDictionaryAsync(p => p.SectionKey, cancellationToken);
+
+    /// <summary>The section read most recently, where it still exists.</summary>
+    public async Task<Continue?> LatestAsync(string userId, CancellationToken cancellationToken) =>
+        await (from p in db.ReadingProgress.AsNoTracking()
+               where p.UserId == userId
+               join s in db.Sections on p.SectionKey equals s.Key
+               orderby p.LastReadAtUtc descending
+               select new Continue(s.Key, s.Heading, s.Article!.Title, s.Document!.Title, p.LastParagraph, p.LastReadAtUtc)).FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,34 @@
+// Reading progress for signed-in readers: the paragraph in view (to continue from) and whether the end was reached.
+(function () {
+  var meta = document.querySelector('meta[name=progress-token]');
+  var article = document.querySelector('article.chapter[data-key]');
+  if (!meta || !article || !window.fetch) return;
+  var key = article.getAttribute('data-key');
+  var last = -1, completed = false, timer = null;
+
+  function send() {
+    timer = null;
+    var body = new URLSearchParams({ paragraph: String(Math.max(last, 0)), completed: String(completed) });
+    fetch('/read/' + encodeURIComponent(key) + '?handler=Progress', {
+      method: 'POST', body: body, credentials: 'same-origin', keepalive: true,
+      headers: { 'RequestVerificationToken': meta.getAttribute('content') }
+    }).catch(function () { /* progress is best effort; reading goes on */ });
+  }
+  function later() { if (!timer) timer = setTimeout(send, 1500); }
+
+  send();
+  if (!('IntersectionObserver' in window)) return;
+  var seen = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (!e.isIntersecting) return;
+      var n = parseInt(e.target.id.slice(2), 10);
+      if (n > last) { last = n; later(); }
+    });
+  });
+  article.querySelectorAll('[id^="p-"]').forEach(function (el) { seen.observe(el); });
+  // The end of the section is on screen: read to the end.
+  var end = document.querySelector('.chapter-nav') || article;
+  new IntersectionObserver(function (entries) {
+    if (entries.some(function (e) { return e.isIntersecting; }) && !completed) { completed = true; send(); }
+  }).observe(end);
+})();
