@@ -68,11 +68,16 @@ public sealed class DocumentImporter(DocumentParser parser, DocumentStore store,
     /// <summary>Parses a stored document's original again with the current importer and replaces its structure (section keys kept where the text is unchanged).</summary>
     public async Task<FileImportResult> ReimportAsync(int documentId, string importedBy, CancellationToken cancellationToken = default)
     {
-        var stored = await db.Documents.AsNoTracking().Where(d => d.Id == documentId).Select(d => new { d.FileName, d.File!.Content }).FirstOrDefaultAsync(cancellationToken);
+        var stored = await db.Documents.AsNoTracking().Where(d => d.Id == documentId)
+            .Select(d => new { d.FileName, d.File!.Content, d.Title, d.Series, d.Issuer, d.Date }).FirstOrDefaultAsync(cancellationToken);
         if (stored is null) return Fail($"document {documentId}", "the document does not exist");
         try
         {
-            var parsed = parser.Parse(stored.Content, stored.FileName);
+            // The title block stays as stored: it may carry an admin's corrections, and the section keys hang off the title.
+            var parsed = parser.Parse(stored.Content, stored.FileName) with
+            {
+                Title = stored.Title, Series = stored.Series, Issuer = stored.Issuer, Date = Importer.Model.PartialDate.FromIso(stored.Date),
+            };
             return new FileImportResult(stored.FileName, await store.StoreAsync(parsed, stored.Content, importedBy, documentId, cancellationToken), null);
         }
         catch (UnreadableDocumentException ex)
