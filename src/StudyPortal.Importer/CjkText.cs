@@ -9,6 +9,41 @@ public static class CjkText
         c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF' || char.IsSurrogate(c);
 
     /// <summary>Full-width and CJK punctuation, including the curly quotes and dashes Chinese text uses.</summary>
+    /// <summary>
+    /// Kangxi radicals (U+2F00–U+2FD5) and CJK radical supplements (U+2E80–U+2EF3) replaced by the ideographs they look
+    /// like. PDF fonts often map glyphs to these code points (⽹ for 网, ⼯ for 工), so extracted text looks right but
+    /// matches nothing in search. Other characters are left exactly as they are (full NFKC would also change
+    /// full-width punctuation).
+    /// </summary>
+    public static string FoldRadicals(string text)
+    {
+        var at = text.AsSpan().IndexOfAnyInRange('\u2E80', '\u2FDF');
+        if (at < 0) return text;
+        var sb = new System.Text.StringBuilder(text.Length);
+        sb.Append(text, 0, at);
+        for (var i = at; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (KangxiSimplified.TryGetValue(c, out var simplified)) sb.Append(simplified);
+            else if (c is >= '\u2F00' and <= '\u2FDF') sb.Append(c.ToString().Normalize(System.Text.NormalizationForm.FormKC));
+            else sb.Append(RadicalSupplement.TryGetValue(c, out var ideograph) ? ideograph : c);
+        }
+        return sb.ToString();
+    }
+
+    // Kangxi radicals whose decomposition is the traditional form, where a simplified-Chinese font drew the simplified one.
+    private static readonly Dictionary<char, char> KangxiSimplified = new() { ['⼾'] = '户', ['⾭'] = '青', ['⾔'] = '言' };
+
+    // Unicode gives the supplement radicals no decomposition; these are the ones whose glyph is the whole character,
+    // which is why fonts map those characters to them.
+    private static readonly Dictionary<char, char> RadicalSupplement = new()
+    {
+        ['⺟'] = '母', ['⺠'] = '民', ['⺩'] = '王', ['⻁'] = '虎', ['⻄'] = '西', ['⻅'] = '见', ['⻆'] = '角', ['⻉'] = '贝', ['⻋'] = '车',
+        ['⻓'] = '长', ['⻔'] = '门', ['⻘'] = '青', ['⻙'] = '韦', ['⻚'] = '页', ['⻛'] = '风', ['⻜'] = '飞', ['⻝'] = '食', ['⻢'] = '马',
+        ['⻣'] = '骨', ['⻤'] = '鬼', ['⻥'] = '鱼', ['⻦'] = '鸟', ['⻧'] = '卤', ['⻨'] = '麦', ['⻩'] = '黄', ['⻪'] = '黾', ['⻬'] = '齐',
+        ['⻮'] = '齿', ['⻰'] = '龙', ['⻳'] = '龟',
+    };
+
     public static bool IsCjkPunctuation(char c) =>
         c is >= '\u3000' and <= '\u303F' or >= '\uFF01' and <= '\uFF0F' or >= '\uFF1A' and <= '\uFF20'
             or >= '\uFF3B' and <= '\uFF40' or >= '\uFF5B' and <= '\uFF65'

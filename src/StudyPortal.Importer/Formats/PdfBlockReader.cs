@@ -33,6 +33,40 @@ public sealed class PdfBlockReader : IBlockReader
         }
         if (text.ToString().All(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             throw new UnreadableDocumentException("scanned PDF, no text to import (the pages are images; run OCR first)");
-        return new BlockStream(PlainTextBlockReader.ReadText(text.ToString()), EncodingName, false, [$"Read from the text layer of {pages} PDF pages."]);
+        return new BlockStream(PlainTextBlockReader.ReadText(WidenPunctuation(text.ToString())), EncodingName, false, [$"Read from the text layer of {pages} PDF pages."]);
     }
+
+    private const string Narrow = ",:;!?()";
+    private const string Wide = "，：；！？（）";
+
+    /// <summary>
+    /// PDF fonts often share one glyph between a full-width mark and its ASCII twin, so the text layer says "," where the
+    /// page shows "，". Beside Chinese text the full-width mark is what was printed; elsewhere (1,000, http://) nothing changes.
+    /// </summary>
+    internal static string WidenPunctuation(string text)
+    {
+        // The same sharing maps the dash of "——" and "中国—东盟" to U+2015 (horizontal bar).
+        text = text.Replace('\u2015', '\u2014');
+        if (text.AsSpan().IndexOfAny(Narrow) < 0) return text;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var k = Narrow.IndexOf(chars[i], StringComparison.Ordinal);
+            if (k < 0) continue;
+            if (IsChinese(Neighbour(chars, i, -1)) || IsChinese(Neighbour(chars, i, +1))) chars[i] = Wide[k];
+        }
+        return new string(chars);
+    }
+
+    private static char Neighbour(char[] chars, int i, int step)
+    {
+        for (var j = i + step; j >= 0 && j < chars.Length; j += step)
+        {
+            if (chars[j] is ' ' or '\t') continue;
+            return chars[j] is '\n' or '\r' ? '\0' : chars[j];
+        }
+        return '\0';
+    }
+
+    private static bool IsChinese(char c) => CjkText.IsIdeograph(c) || CjkText.IsCjkPunctuation(c) || Wide.Contains(c, StringComparison.Ordinal) || c is '“' or '”' or '‘' or '’';
 }

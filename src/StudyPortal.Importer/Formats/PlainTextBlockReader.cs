@@ -19,6 +19,7 @@ public sealed partial class PlainTextBlockReader : IBlockReader
 
     public static IReadOnlyList<RawBlock> ReadText(string text)
     {
+        text = CjkText.FoldRadicals(text);
         var blocks = new List<RawBlock>();
         var lineNumber = 0;
         var start = 0;

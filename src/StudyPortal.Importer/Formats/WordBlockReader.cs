@@ -32,7 +32,7 @@ public sealed class WordBlockReader : IBlockReader
             foreach (var paragraph in body.Descendants<Paragraph>())
             {
                 number++;
-                var text = TextOf(paragraph).Trim();
+                var text = CjkText.FoldRadicals(TextOf(paragraph)).Trim();
                 if (text.Length == 0) continue;
                 var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
                 var level = HeadingLevel(styleId, styleId is not null && styles.TryGetValue(styleId, out var name) ? name : null)
