@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using StudyPortal.Data.Accounts;
+using StudyPortal.Tests;
+using StudyPortal.Web.Tests.Infrastructure;
+
+namespace StudyPortal.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed partial class AccountJourneyTests(BrowserPortal portal)
+{
+    private static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("用户名或电子邮箱").FillAsync(userName);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Admin_SignsIn_UploadsAPdf_PreviewsIt_AndConfirms()
+    {
+        var page = await portal.NewPageAsync();
+        await page.GotoAsync("/account/signin");
+        await BrowserPortal.ScreenshotAsync(page, "signin-desktop");
+        var phone = await portal.NewPageAsync(390, 844);
+        await phone.GotoAsync("/account/signin");
+        await BrowserPortal.ScreenshotAsync(phone, "signin-phone");
+
+        await SignInAsync(page, PortalFactory.AdminUserName, PortalFactory.AdminPassword);
+        Assert.Equal("管理员", (await page.Locator(".user-name").InnerTextAsync()).Trim());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).ClickAsync();
+        Assert.Equal("资料管理", await page.Locator("h1").InnerTextAsync());
+        await BrowserPortal.ScreenshotAsync(page, "admin-documents-desktop");
+
+        // A speech printed to PDF and edited: new content, so the library takes it as a new version.
+        var text = File.ReadAllText(TestPaths.Seed("004")) + "\n\n（本文有删节）\n";
+        var pdf = await PdfFixture.FromTextAsync(portal.Browser, text);
+        await page.GotoAsync("/admin/upload");
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "六大重要信号.pdf", MimeType = "application/pdf", Buffer = pdf });
+        Assert.Contains("六大重要信号.pdf", await page.Locator("#chosen-files").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserPortal.ScreenshotAsync(page, "upload-desktop");
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并预览" }).ClickAsync();
+        await page.Locator(".upload-results li.ok").WaitForAsync();
+
+        await page.Locator(".upload-results li.ok a").ClickAsync();
+        await page.WaitForURLAsync(PreviewUrl());
+        Assert.Equal("PDF text layer", await page.Locator(".encoding").InnerTextAsync());
+        Assert.Equal("全国网络安全和信息化工作会议释放六大重要信号", await page.Locator("input[name='Form.Title']").InputValueAsync());
+        Assert.True(await page.Locator(".preview-article li").CountAsync() > 5);
+        await BrowserPortal.ScreenshotAsync(page, "upload-preview-desktop");
+        var phonePreview = await portal.NewPageAsync(390, 844);
+        await SignInAsync(phonePreview, PortalFactory.AdminUserName, PortalFactory.AdminPassword);
+        await phonePreview.GotoAsync(page.Url);
+        await BrowserPortal.ScreenshotAsync(phonePreview, "upload-preview-phone");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认导入" }).ClickAsync();
+        await page.WaitForURLAsync(DocumentUrl());
+        Assert.Equal("全国网络安全和信息化工作会议释放六大重要信号", await page.Locator("h1").InnerTextAsync());
+
+        await page.GotoAsync("/admin/audit");
+        Assert.Contains("全国网络安全和信息化工作会议释放六大重要信号", await page.Locator("tbody").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reader_SeesNoAdminLink_AndGetsANotAllowedPage()
+    {
+        string userName;
+        using (var scope = portal.Portal.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            userName = "reader" + Guid.NewGuid().ToString("N")[..6];
+            var user = new PortalUser { UserName = userName, DisplayName = "李明", CreatedAtUtc = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(user, "Reader-pass-2026")).Succeeded);
+            await users.AddToRoleAsync(user, PortalRoles.Reader);
+        }
+        var page = await portal.NewPageAsync(390, 844);
+        await SignInAsync(page, userName, "Reader-pass-2026");
+        Assert.Equal("李明", (await page.Locator(".user-name").InnerTextAsync()).Trim());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).CountAsync());
+        await BrowserPortal.ScreenshotAsync(page, "library-signed-in-phone");
+
+        var response = await page.GotoAsync("/admin/upload");
+        Assert.Equal(403, response!.Status);
+        Assert.Equal("没有权限", await page.Locator("h1").InnerTextAsync());
+        await BrowserPortal.ScreenshotAsync(page, "forbidden-phone");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/account/signin", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"/admin/upload/[0-9a-f-]{36}$")]
+    private static partial Regex PreviewUrl();
+
+    [GeneratedRegex(@"/documents/\d+$")]
+    private static partial Regex DocumentUrl();
+}
