@@ -185,7 +185,7 @@ public abstract class UploadTestBase(EmptyPortalFactory factory)
 {
     protected EmptyPortalFactory Factory => factory;
 
-    private static readonly HtmlParser Parser = new();
+    protected static readonly HtmlParser Parser = new();
 
     protected async Task<(HttpResponseMessage Response, IHtmlDocument Page)> UploadAsync(HttpClient client, params (string Name, byte[] Bytes)[] files)
     {
@@ -249,4 +249,48 @@ public sealed class NearDuplicateUploadTests(EmptyPortalFactory factory) : Uploa
         Assert.False(await DbAsync(db => db.Documents.AnyAsync(d => d.FileName == "variant.txt")));
     }
 
+}
+
+/// <summary>A portal with a 4 KB upload limit, to refuse a large file without sending 50 MB.</summary>
+public sealed class SmallLimitPortalFactory : SecuredPortalFactory
+{
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["Portal:SeedDirectory"] = "";
+            settings["Import:MaxFileBytes"] = "4096";
+            return settings;
+        }
+    }
+}
+
+public sealed class UploadLimitTests(SmallLimitPortalFactory factory) : IClassFixture<SmallLimitPortalFactory>
+{
+    [Fact]
+    public async Task FileOverTheLimit_IsRefused_WithTheLimitInTheMessage()
+    {
+        var admin = await factory.AdminClientAsync();
+        var token = await Accounts.TokenAsync(admin, "/admin/upload");
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        form.Add(new ByteArrayContent(File.ReadAllBytes(TestPaths.Seed("000"))), "files", "big.txt");
+        var response = await admin.PostAsync(new Uri("/admin/upload", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        Assert.Contains("上限", page.QuerySelector(".upload-results li.refused .reason")!.TextContent, StringComparison.Ordinal);
+    }
+}
+
+public sealed class UploadTypeTests(EmptyPortalFactory factory) : UploadTestBase(factory), IClassFixture<EmptyPortalFactory>
+{
+    [Fact]
+    public async Task TypeIsJudgedByContent_AWordFileNamedTxt_IsReadAsWord()
+    {
+        var admin = await Factory.AdminClientAsync();
+        var bytes = DocxFixture.FromText(Encoding.UTF8.GetString(File.ReadAllBytes(TestPaths.Seed("003"))));
+        var (_, page) = await UploadAsync(admin, ("renamed.txt", bytes));
+        var (_, preview) = await HtmlPage.GetAsync(admin, PreviewUrl(page, "renamed.txt"));
+        Assert.Equal("Word (.docx)", preview.QuerySelector(".encoding")!.TextContent);
+    }
 }
