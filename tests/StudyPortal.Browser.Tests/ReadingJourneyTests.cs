@@ -23,13 +23,13 @@ public sealed class ReadingJourneyTests(BrowserPortal portal)
         Assert.Equal(Article3, (await page.Locator("article h1").InnerTextAsync()).Trim());
         var opening = page.Url;
 
-        await page.Keyboard.PressAsync("ArrowRight");
-        await page.WaitForURLAsync(url => url != opening);
+        // Listen for the navigation before pressing, so a fast (or, under load, slow) page turn is never missed.
+        await TurnAsync(page, "ArrowRight");
+        Assert.NotEqual(opening, page.Url);
         Assert.Equal("高瞻远瞩、审时度势，吹响建设网络强国时代号角", (await page.Locator("article h1").InnerTextAsync()).Trim());
-        await page.Keyboard.PressAsync("ArrowLeft");
-        await page.WaitForURLAsync(opening);
-        await page.Keyboard.PressAsync("ArrowRight");
-        await page.WaitForURLAsync(url => url != opening);
+        await TurnAsync(page, "ArrowLeft");
+        Assert.Equal(opening, page.Url);
+        await TurnAsync(page, "ArrowRight");
 
         var sizeBefore = await FontSizeAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "夜间模式" }).ClickAsync();
@@ -43,6 +43,14 @@ public sealed class ReadingJourneyTests(BrowserPortal portal)
         Assert.Equal(sizeBefore + 4, await FontSizeAsync(page));
         Assert.Equal("rgb(23, 24, 26)", await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
         await BrowserPortal.ScreenshotAsync(page, "reader-desktop-dark");
+    }
+
+    private static async Task TurnAsync(IPage page, string key)
+    {
+        var from = page.Url;
+        var turned = page.WaitForURLAsync(url => url != from, new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        await page.Keyboard.PressAsync(key);
+        await turned;
     }
 
     [Fact]
