@@ -19,6 +19,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ReadingProgress> ReadingProgress => Set<ReadingProgress>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UploadDraft> UploadDrafts => Set<UploadDraft>();
+    public DbSet<Groups.StudyGroup> StudyGroups => Set<Groups.StudyGroup>();
+    public DbSet<Groups.GroupMember> GroupMembers => Set<Groups.GroupMember>();
+    public DbSet<Groups.Assignment> Assignments => Set<Groups.Assignment>();
+    public DbSet<Groups.AssignmentSection> AssignmentSections => Set<Groups.AssignmentSection>();
+    public DbSet<Groups.CheckIn> CheckIns => Set<Groups.CheckIn>();
+    public DbSet<Groups.Notice> Notices => Set<Groups.Notice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -103,6 +103,11 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<Pages.Admin.Users.UserAccounts>();
         builder.Services.AddScoped<ArticleTwins>();
         builder.Services.AddScoped<Pages.Read.ReadingProgressRecorder>();
+        builder.Services.AddOptions<Groups.StudyOptions>().BindConfiguration(Groups.StudyOptions.SectionName);
+        builder.Services.AddScoped<Groups.StudyClock>();
+        builder.Services.AddScoped<Groups.StudyPlans>();
+        builder.Services.AddScoped<Groups.NoticeBoard>();
+        builder.Services.AddHostedService<Groups.DueSoonNotifier>();
     }
 
     public static async Task InitializePortalAsync(this WebApplication app)

@@ -10,6 +10,9 @@ public static class PortalPages
         foreach (var folder in new[] { "/Library", "/Documents", "/Read", "/Quotes", "/Search" })
             pages.AuthorizeFolder(folder, PortalPolicies.Reading);
         pages.AuthorizeFolder("/Admin", PortalPolicies.Admin);
+        pages.AuthorizeFolder("/Leader", PortalPolicies.Leader);
+        pages.AuthorizeFolder("/Study", PortalPolicies.SignedIn);
+        pages.AuthorizeFolder("/Notices", PortalPolicies.SignedIn);
         pages.AuthorizeFolder("/Account", PortalPolicies.SignedIn);
         pages.AllowAnonymousToPage("/Account/SignIn");
         pages.AllowAnonymousToFolder("/Settings");

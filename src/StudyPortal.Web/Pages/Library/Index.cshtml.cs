@@ -9,8 +9,12 @@ using StudyPortal.Web.Infrastructure;
 namespace StudyPortal.Web.Pages.Library;
 
 /// <summary>The library (学习资料库): every document, newest first, filterable by series and year.</summary>
-public sealed class IndexModel(PortalDbContext db, QuotationOfTheDay quotationOfTheDay, IOptions<ReadingOptions> reading, Read.ReadingProgressRecorder progress) : PageModel
+public sealed class IndexModel(PortalDbContext db, QuotationOfTheDay quotationOfTheDay, IOptions<ReadingOptions> reading, Read.ReadingProgressRecorder progress,
+    Infrastructure.Groups.StudyPlans plans) : PageModel
 {
+    /// <summary>我的学习: the signed-in member's assignments not yet done, overdue first.</summary>
+    public IReadOnlyList<Infrastructure.Groups.StudyPlans.OpenAssignment> MyStudy { get; private set; } = [];
+
     /// <summary>Where the signed-in reader stopped last: "continue where you left off".</summary>
     public Read.ReadingProgressRecorder.Continue? Continue { get; private set; }
 
@@ -41,7 +45,10 @@ public sealed class IndexModel(PortalDbContext db, QuotationOfTheDay quotationOf
             .ToListAsync(cancellationToken);
         Quotation = await quotationOfTheDay.PickAsync(cancellationToken);
         if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
             Continue = await progress.LatestAsync(userId, cancellationToken);
+            MyStudy = (await plans.ForMemberAsync(userId, cancellationToken)).Where(a => a.Status != Infrastructure.Groups.StudyStatus.Done).Take(5).ToList();
+        }
     }
 
     public sealed record DocumentCard(int Id, string Title, string? Subtitle, string? Series, string? Issuer, string? Date, int CharCount, IReadOnlyList<ArticleLink> Articles);

@@ -48,3 +48,10 @@
         if (link) { e.preventDefault(); window.location.href = link.href; }
     });
 })();
+
+// A select marked data-autosubmit sends its form when changed (the form still has a button without script).
+(function () {
+    document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
+        select.addEventListener("change", function () { select.form.submit(); });
+    });
+})();

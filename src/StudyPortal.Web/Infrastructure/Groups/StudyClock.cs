@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+
+namespace StudyPortal.Web.Infrastructure.Groups;
+
+/// <summary>Study groups' settings: bound from <c>Study</c>.</summary>
+public sealed class StudyOptions
+{
+    public const string SectionName = "Study";
+
+    /// <summary>The time zone due dates are days of (IANA id). China Standard Time by default.</summary>
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    /// <summary>A "due soon" notice goes out this many days before the due date.</summary>
+    public int DueSoonDays { get; set; } = 2;
+}
+
+/// <summary>Due dates are calendar days in the configured time zone: "due 7 July" ends at midnight after 7 July there.</summary>
+public sealed class StudyClock(TimeProvider time, IOptions<StudyOptions> options)
+{
+    public TimeZoneInfo Zone { get; } = TimeZoneInfo.TryFindSystemTimeZoneById(options.Value.TimeZone, out var zone) ? zone : ChineseDates.ChinaTime;
+
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(UtcNow, Zone));
+
+    /// <summary>The UTC moment a due date is over: the start of the next day in the portal's zone.</summary>
+    public DateTime DueEndsUtc(DateOnly due) =>
+        TimeZoneInfo.ConvertTimeToUtc(due.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+
+    public bool IsOverdue(DateOnly due) => UtcNow >= DueEndsUtc(due);
+
+    public bool IsDueSoon(DateOnly due) => !IsOverdue(due) && due.DayNumber - Today.DayNumber <= options.Value.DueSoonDays;
+
+    public string Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+}

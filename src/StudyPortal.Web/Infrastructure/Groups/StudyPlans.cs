@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using StudyPortal.Data;
+using StudyPortal.Data.Accounts;
+using StudyPortal.Data.Groups;
+
+namespace StudyPortal.Web.Infrastructure.Groups;
+
+public enum StudyStatus { NotStarted, InProgress, Done, Overdue }
+
+/// <summary>
+/// Who may see which group, and where each member stands on each assignment. One place for the rules, used by the
+/// leader's pages, the member's pages, the home page and the exports.
+/// </summary>
+public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
+{
+    public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>Groups the user leads (all groups for an admin).</summary>
+    public IQueryable<StudyGroup> LedBy(ClaimsPrincipal user)
+    {
+        if (user.IsInRole(PortalRoles.Admin)) return db.StudyGroups;
+        var id = UserId(user);
+        return db.StudyGroups.Where(g => g.Members.Any(m => m.UserId == id && m.IsLeader));
+    }
+
+    /// <summary>The group, when the user may lead it; null for someone else's group or an unknown id (both answer 404).</summary>
+    public async Task<StudyGroup?> LedGroupAsync(ClaimsPrincipal user, int groupId, CancellationToken cancellationToken) =>
+        await LedBy(user).FirstOrDefaultAsync(g => g.Id == groupId, cancellationToken);
+
+    /// <summary>The assignment, when the user may lead its group.</summary>
+    public async Task<Assignment?> LedAssignmentAsync(ClaimsPrincipal user, int assignmentId, CancellationToken cancellationToken)
+    {
+        var groups = LedBy(user).Select(g => g.Id);
+        return await db.Assignments.Include(a => a.Sections).FirstOrDefaultAsync(a => a.Id == assignmentId && groups.Contains(a.GroupId), cancellationToken);
+    }
+
+    /// <summary>The assignment, when the user is a member of its group.</summary>
+    public async Task<Assignment?> MemberAssignmentAsync(string userId, int assignmentId, CancellationToken cancellationToken) =>
+        await db.Assignments.Include(a => a.Sections).Include(a => a.Group)
+            .FirstOrDefaultAsync(a => a.Id == assignmentId && a.Group!.Members.Any(m => m.UserId == userId), cancellationToken);
+
+    public sealed record SectionState(AssignmentSection Section, bool Exists, bool Opened, bool Read);
+
+    /// <summary>For one member and one assignment: each section, whether it still exists, opened, read to the end.</summary>
+    public async Task<IReadOnlyList<SectionState>> SectionsAsync(string userId, Assignment assignment, CancellationToken cancellationToken)
+    {
+        var keys = assignment.Sections.Select(s => s.SectionKey).ToList();
+        var existing = await db.Sections.Where(s => keys.Contains(s.Key)).Select(s => s.Key).ToListAsync(cancellationToken);
+        var progress = await db.ReadingProgress.Where(p => p.UserId == userId && keys.Contains(p.SectionKey)).ToDictionaryAsync(p => p.SectionKey, cancellationToken);
+        return assignment.Sections.OrderBy(s => s.Position)
+            .Select(s => new SectionState(s, existing.Contains(s.SectionKey), progress.ContainsKey(s.SectionKey), progress.TryGetValue(s.SectionKey, out var p) && p.CompletedAtUtc is not null))
+            .ToList();
+    }
+
+    /// <summary>A member may check in once every section that still exists has been read to the end.</summary>
+    public static bool CanCheckIn(IReadOnlyList<SectionState> sections) => sections.Where(s => s.Exists).All(s => s.Read);
+
+    public StudyStatus Status(DateOnly due, bool checkedIn, int opened) =>
+        checkedIn ? StudyStatus.Done : clock.IsOverdue(due) ? StudyStatus.Overdue : opened > 0 ? StudyStatus.InProgress : StudyStatus.NotStarted;
+
+    public sealed record Cell(string UserId, int AssignmentId, StudyStatus Status, int SectionsRead, int Sections, CheckIn? CheckIn);
+
+    public sealed record Member(string UserId, string UserName, string DisplayName, bool IsLeader);
+
+    public sealed record Matrix(StudyGroup Group, IReadOnlyList<Member> Members, IReadOnlyList<Assignment> Assignments, IReadOnlyDictionary<(string, int), Cell> Cells);
+
+    /// <summary>Members × assignments of a group, with each member's reflections.</summary>
+    public async Task<Matrix> MatrixAsync(StudyGroup group, CancellationToken cancellationToken)
+    {
+        var members = await db.GroupMembers.Where(m => m.GroupId == group.Id).OrderBy(m => m.IsLeader).ThenBy(m => m.User!.UserName)
+            .Select(m => new Member(m.UserId, m.User!.UserName!, m.User.DisplayName, m.IsLeader)).ToListAsync(cancellationToken);
+        var assignments = await db.Assignments.Where(a => a.GroupId == group.Id).Include(a => a.Sections).OrderBy(a => a.DueDate).ThenBy(a => a.Id).ToListAsync(cancellationToken);
+        var ids = assignments.Select(a => a.Id).ToList();
+        var checkIns = await db.CheckIns.Where(c => ids.Contains(c.AssignmentId)).ToListAsync(cancellationToken);
+        var keys = assignments.SelectMany(a => a.Sections.Select(s => s.SectionKey)).Distinct().ToList();
+        var userIds = members.Select(m => m.UserId).ToList();
+        var progress = await db.ReadingProgress.Where(p => userIds.Contains(p.UserId) && keys.Contains(p.SectionKey))
+            .Select(p => new { p.UserId, p.SectionKey, Read = p.CompletedAtUtc != null }).ToListAsync(cancellationToken);
+        var byUser = progress.GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.SectionKey, p => p.Read));
+        var cells = new Dictionary<(string, int), Cell>();
+        foreach (var member in members)
+            foreach (var assignment in assignments)
+            {
+                var mine = byUser.GetValueOrDefault(member.UserId) ?? [];
+                var opened = assignment.Sections.Count(s => mine.ContainsKey(s.SectionKey));
+                var read = assignment.Sections.Count(s => mine.GetValueOrDefault(s.SectionKey));
+                var checkIn = checkIns.FirstOrDefault(c => c.AssignmentId == assignment.Id && c.UserId == member.UserId);
+                cells[(member.UserId, assignment.Id)] = new Cell(member.UserId, assignment.Id, Status(assignment.DueDate, checkIn is not null, opened), read, assignment.Sections.Count, checkIn);
+            }
+        return new Matrix(group, members, assignments, cells);
+    }
+
+    public sealed record OpenAssignment(Assignment Assignment, string GroupName, StudyStatus Status, int SectionsRead, CheckIn? CheckIn);
+
+    /// <summary>"My study": the member's assignments, overdue first, then by due date; done ones last.</summary>
+    public async Task<IReadOnlyList<OpenAssignment>> ForMemberAsync(string userId, CancellationToken cancellationToken)
+    {
+        var assignments = await db.Assignments.Where(a => a.Group!.Members.Any(m => m.UserId == userId))
+            .Include(a => a.Sections).Include(a => a.Group).ToListAsync(cancellationToken);
+        var ids = assignments.Select(a => a.Id).ToList();
+        var checkIns = await db.CheckIns.Where(c => c.UserId == userId && ids.Contains(c.AssignmentId)).ToDictionaryAsync(c => c.AssignmentId, cancellationToken);
+        var keys = assignments.SelectMany(a => a.Sections.Select(s => s.SectionKey)).Distinct().ToList();
+        var progress = await db.ReadingProgress.Where(p => p.UserId == userId && keys.Contains(p.SectionKey))
+            .ToDictionaryAsync(p => p.SectionKey, p => p.CompletedAtUtc != null, cancellationToken);
+        return assignments.Select(a =>
+            {
+                var opened = a.Sections.Count(s => progress.ContainsKey(s.SectionKey));
+                var read = a.Sections.Count(s => progress.GetValueOrDefault(s.SectionKey));
+                var checkIn = checkIns.GetValueOrDefault(a.Id);
+                return new OpenAssignment(a, a.Group!.Name, Status(a.DueDate, checkIn is not null, opened), read, checkIn);
+            })
+            .OrderBy(x => x.Status switch { StudyStatus.Overdue => 0, StudyStatus.Done => 2, _ => 1 })
+            .ThenBy(x => x.Assignment.DueDate).ToList();
+    }
+}

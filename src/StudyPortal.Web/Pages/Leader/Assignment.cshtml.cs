@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using StudyPortal.Data;
+using StudyPortal.Data.Groups;
+using StudyPortal.Web.Infrastructure.Groups;
+
+namespace StudyPortal.Web.Pages.Leader;
+
+/// <summary>Edit an assignment's title, due date and message, or withdraw it (its check-ins go with it).</summary>
+public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, IStringLocalizer<SharedResource> t) : PageModel
+{
+    public Assignment Assignment { get; private set; } = null!;
+    public IReadOnlyDictionary<string, bool> Exists { get; private set; } = new Dictionary<string, bool>();
+    public int CheckIns { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, string? title, DateOnly? dueDate, string? message, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        if (string.IsNullOrWhiteSpace(title) || title.Length > 200 || dueDate is null || (message?.Length ?? 0) > 4000)
+        {
+            Error = t["Assign.Invalid"];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Assignment.Title = title.Trim();
+        Assignment.DueDate = dueDate.Value;
+        Assignment.Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/leader/groups/{Assignment.GroupId}/progress");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        await db.Notices.Where(n => n.SubjectId == id && (n.Kind == NoticeBoard.NewAssignment || n.Kind == NoticeBoard.DueSoon || n.Kind == NoticeBoard.Comment)).ExecuteDeleteAsync(cancellationToken);
+        db.Assignments.Remove(Assignment);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/leader/groups/{Assignment.GroupId}");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var assignment = await plans.LedAssignmentAsync(User, id, cancellationToken);
+        if (assignment is null) return false;
+        Assignment = assignment;
+        var keys = assignment.Sections.Select(s => s.SectionKey).ToList();
+        var existing = await db.Sections.Where(s => keys.Contains(s.Key)).Select(s => s.Key).ToListAsync(cancellationToken);
+        Exists = keys.ToDictionary(k => k, existing.Contains);
+        CheckIns = await db.CheckIns.CountAsync(c => c.AssignmentId == id, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using StudyPortal.Data;
+using StudyPortal.Data.Groups;
+using StudyPortal.Web.Infrastructure.Groups;
+
+namespace StudyPortal.Web.Pages.Notices;
+
+/// <summary>The user's notices, newest first; opening the list marks them read.</summary>
+public sealed class IndexModel(PortalDbContext db, StudyClock clock) : PageModel
+{
+    public IReadOnlyList<Notice> Items { get; private set; } = [];
+    public StudyClock Clock => clock;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var userId = StudyPlans.UserId(User)!;
+        Items = await db.Notices.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.Id).Take(100).ToListAsync(cancellationToken);
+        await db.Notices.Where(n => n.UserId == userId && n.ReadAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, clock.UtcNow), cancellationToken);
+    }
+}
