@@ -7,19 +7,6 @@ namespace StudyPortal.Web.Tests.Read;
 [Collection(SecuredPortalCollection.Name)]
 public sealed class ReadingProgressTests(SecuredPortalFactory factory)
 {
-    private static async Task<HttpResponseMessage> ReportAsync(HttpClient client, string key, int paragraph, bool completed, bool withToken = true)
-    {
-        var (_, page) = await HtmlPage.GetAsync(client, "/read/" + key);
-        var token = page.QuerySelector("meta[name=progress-token]")?.GetAttribute("content");
-        Assert.NotNull(token);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/read/{key}?handler=Progress", UriKind.Relative))
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["paragraph"] = paragraph.ToString(System.Globalization.CultureInfo.InvariantCulture), ["completed"] = completed ? "true" : "false" }),
-        };
-        if (withToken) request.Headers.Add("RequestVerificationToken", token);
-        return await client.SendAsync(request);
-    }
-
     [Fact]
     public async Task ReaderProgress_ShowsInTheContents_AndOnTheHomePage()
     {
@@ -30,8 +17,8 @@ public sealed class ReadingProgressTests(SecuredPortalFactory factory)
         Assert.True(slots.Count >= 2, $"{slots.Count} sections listed");
         var (first, second) = (slots[0], slots[^1]);
 
-        Assert.Equal(HttpStatusCode.NoContent, (await ReportAsync(client, first, 3, completed: true)).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await ReportAsync(client, second, 2, completed: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Reading.ReportAsync(client, first, 3, completed: true)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await Reading.ReportAsync(client, second, 2, completed: false)).StatusCode);
 
         var (_, contents) = await HtmlPage.GetAsync(client, $"/documents/{documentId}");
         Assert.Equal("已读", contents.QuerySelector($"[data-section-key='{first}'] .read")?.TextContent);
@@ -52,7 +39,7 @@ public sealed class ReadingProgressTests(SecuredPortalFactory factory)
     {
         var client = await factory.SignedInAsync(PortalRoles.Reader);
         var key = await factory.FirstSectionKeyAsync(Seeded.Booklet, 0);
-        Assert.Equal(HttpStatusCode.BadRequest, (await ReportAsync(client, key, 1, true, withToken: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Reading.ReportAsync(client, key, 1, true, withToken: false)).StatusCode);
 
         var (_, page) = await HtmlPage.GetAsync(client, "/read/" + key);
         using var forged = new HttpRequestMessage(HttpMethod.Post, new Uri("/read/000000000000?handler=Progress", UriKind.Relative))
