@@ -141,5 +141,8 @@ public sealed class UserAdminTests(SecuredPortalFactory factory)
         Assert.Equal("李娜", (await db.Users.SingleAsync(u => u.UserName == prefix + "b")).DisplayName);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         Assert.True(await users.IsInRoleAsync((await users.FindByNameAsync(prefix + "b"))!, PortalRoles.Leader));
+        // The group column: 第一党支部 is created with 张伟 as a member.
+        var group = await db.StudyGroups.Include(g => g.Members).ThenInclude(m => m.User).SingleAsync(g => g.Name == "第一党支部" && g.Members.Any(m => m.User!.UserName == prefix + "a"));
+        Assert.False(group.Members.Single(m => m.User!.UserName == prefix + "a").IsLeader);
     }
 }

@@ -15,6 +15,7 @@ public sealed class DeleteModel(PortalDbContext db, DocumentStore store, AuditLo
     public int Sections { get; private set; }
     public int Quotations { get; private set; }
     public int Readers { get; private set; }
+    public int Assignments { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -24,6 +25,7 @@ public sealed class DeleteModel(PortalDbContext db, DocumentStore store, AuditLo
         (Title, Articles, Sections, Quotations) = (document.Title, document.Articles, document.Sections, document.Quotations);
         var keys = db.Sections.Where(s => s.DocumentId == id).Select(s => s.Key);
         Readers = await db.ReadingProgress.Where(p => keys.Contains(p.SectionKey)).Select(p => p.UserId).Distinct().CountAsync(cancellationToken);
+        Assignments = await db.AssignmentSections.Where(s => keys.Contains(s.SectionKey)).Select(s => s.AssignmentId).Distinct().CountAsync(cancellationToken);
         return Page();
     }
 

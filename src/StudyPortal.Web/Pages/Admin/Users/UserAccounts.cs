@@ -11,7 +11,7 @@ using StudyPortal.Importer.Decoding;
 namespace StudyPortal.Web.Pages.Admin.Users;
 
 /// <summary>Creating accounts, one at a time or from a CSV, the same way: a user name, a display name, roles and a first password.</summary>
-public sealed class UserAccounts(UserManager<PortalUser> users, TimeProvider time)
+public sealed class UserAccounts(UserManager<PortalUser> users, Data.PortalDbContext db, TimeProvider time)
 {
     /// <summary>A password to hand to a new user: 12 characters without look-alikes, always with a digit.</summary>
     public static string NewPassword() => RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ", 8) + RandomNumberGenerator.GetString("23456789", 4);
@@ -66,10 +66,24 @@ public sealed class UserAccounts(UserManager<PortalUser> users, TimeProvider tim
             var password = NewPassword();
             var (user, errors) = await CreateAsync(row.UserName, row.DisplayName, row.Email, [role], password);
             var message = user is null ? string.Join(" ", errors) : text("Users.Csv.Created");
-            if (user is not null && !string.IsNullOrWhiteSpace(row.Group)) message += " " + text("Users.Csv.GroupLater");
+            if (user is not null && !string.IsNullOrWhiteSpace(row.Group))
+            {
+                await JoinGroupAsync(user, row.Group.Trim(), role == PortalRoles.Leader);
+                message += " " + string.Format(CultureInfo.CurrentCulture, text("Users.Csv.Joined"), row.Group.Trim());
+            }
             results.Add(new CsvResult(row.Line, row.UserName, row.DisplayName, role, user is not null, message, user is null ? null : password));
         }
         return results;
+    }
+
+    /// <summary>Adds the user to the group of that name, creating the group when there is none; a leader leads it.</summary>
+    private async Task JoinGroupAsync(PortalUser user, string groupName, bool leader)
+    {
+        var name = groupName.Length > 100 ? groupName[..100] : groupName;
+        var group = await db.StudyGroups.FirstOrDefaultAsync(g => g.Name == name)
+            ?? db.StudyGroups.Add(new Data.Groups.StudyGroup { Name = name, CreatedAtUtc = time.GetUtcNow().UtcDateTime }).Entity;
+        db.GroupMembers.Add(new Data.Groups.GroupMember { Group = group, UserId = user.Id, IsLeader = leader, AddedAtUtc = time.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync();
     }
 
     private static List<CsvRow> Read(byte[] bytes)
