@@ -80,7 +80,7 @@ public sealed class UserAccounts(UserManager<PortalUser> users, Data.PortalDbCon
     private async Task JoinGroupAsync(PortalUser user, string groupName, bool leader)
     {
         var name = groupName.Length > 100 ? groupName[..100] : groupName;
-        var group = await db.StudyGroups.FirstOrDefaultAsync(g => g.Name == name)
+        var group = await db.StudyGroups.OrderBy(g => g.Id).FirstOrDefaultAsync(g => g.Name == name)
             ?? db.StudyGroups.Add(new Data.Groups.StudyGroup { Name = name, CreatedAtUtc = time.GetUtcNow().UtcDateTime }).Entity;
         db.GroupMembers.Add(new Data.Groups.GroupMember { Group = group, UserId = user.Id, IsLeader = leader, AddedAtUtc = time.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync();
