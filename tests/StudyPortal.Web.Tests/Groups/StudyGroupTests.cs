@@ -190,3 +190,41 @@ public sealed class StudyGroupTests(SecuredPortalFactory factory)
         Assert.Equal(sections, await DbAsync(db => db.AssignmentSections.CountAsync(x => x.AssignmentId == db.Assignments.Where(a => a.GroupId == s.GroupId).Max(a => a.Id))));
     }
 }
+
+[Collection(SecuredPortalCollection.Name)]
+public sealed class HostileReflectionTests(SecuredPortalFactory factory)
+{
+    [Fact]
+    public async Task ScriptInAReflectionOrMessage_NeverRuns()
+    {
+        var leaderUser = await factory.CreateUserAsync(PortalRoles.Leader);
+        var member = await factory.CreateUserAsync(PortalRoles.Reader);
+        var leader = await factory.SignedInClientAsync(leaderUser.UserName!);
+        var created = await leader.SubmitFormAsync("/leader/groups", new() { ["Name"] = "<script>alert(1)</script>小组" });
+        var groupId = int.Parse(created.Headers.Location!.OriginalString["/leader/groups/".Length..], CultureInfo.InvariantCulture);
+        var url = $"/leader/groups/{groupId}";
+        await leader.SubmitFormAsync(url, new() { ["userNames"] = member.UserName! }, url + "?handler=Add");
+        var documentId = await factory.DocumentIdAsync(Seeded.Quotations);
+        var key = await factory.FirstSectionKeyAsync(Seeded.Quotations, 0);
+        var assign = $"/leader/groups/{groupId}/assign";
+        await leader.SubmitFormAsync($"{assign}?document={documentId}", new()
+        {
+            ["Document"] = documentId.ToString(CultureInfo.InvariantCulture), ["SectionKeys"] = key, ["DueDate"] = "2030-01-01",
+            ["Message"] = "<img src=x onerror=alert(1)> [点我](javascript:alert(1))",
+        }, assign);
+        var client = await factory.SignedInClientAsync(member.UserName!);
+        await client.ReadToTheEndAsync([key]);
+        using var scope = factory.Services.CreateScope();
+        var assignmentId = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Assignments.Where(a => a.GroupId == groupId).Select(a => a.Id).SingleAsync();
+        await client.SubmitFormAsync($"/study/{assignmentId}", new() { ["reflection"] = "<script>alert(2)</script>**心得** [链接](javascript:alert(3))" });
+
+        foreach (var (who, page) in new[] { (client, $"/study/{assignmentId}"), (leader, $"/leader/groups/{groupId}/progress"), (client, "/") })
+        {
+            var (_, document) = await HtmlPage.GetAsync(who, page);
+            Assert.DoesNotContain(document.QuerySelectorAll("script"), s => s.TextContent.Contains("alert", StringComparison.Ordinal));
+            Assert.Empty(document.QuerySelectorAll("img[onerror], [href^='javascript:']"));
+        }
+        var (_, progress) = await HtmlPage.GetAsync(leader, $"/leader/groups/{groupId}/progress");
+        Assert.Equal("心得", progress.QuerySelector(".reflection .md strong")!.TextContent);
+    }
+}
