@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -29,7 +30,8 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<QuotationOfTheDay>();
         builder.Services.AddScoped<Pages.Read.ChapterLoader>();
         builder.Services.AddMemoryCache(o => o.SizeLimit = 20_000);
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [DatabaseReadyCheck.Tag]);
+        builder.Services.AddPortalRateLimits();
         builder.Services.AddOutputCache(o => o.AddPolicy(ChapterCache.Policy, ChapterCache.Configure));
         builder.Services.AddHostedService<ChapterCache>();
         builder.Services.AddOptions<ReadingOptions>().BindConfiguration(ReadingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -126,6 +128,7 @@ public static class PortalWebExtensions
             app.UseExceptionHandler("/Error");
             app.UseHsts();
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseSerilogRequestLogging();
         app.UseRequestLocalization(new RequestLocalizationOptions
@@ -141,8 +144,11 @@ public static class PortalWebExtensions
         // pages for signed-in users are never cached (the default output-cache rule).
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseOutputCache();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        // Liveness answers without touching the database; readiness checks it and the migrations.
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DatabaseReadyCheck.Tag) }).AllowAnonymous();
         app.MapSearchApi();
         app.MapRazorPages();
         return app;

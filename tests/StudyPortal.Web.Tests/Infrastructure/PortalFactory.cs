@@ -26,6 +26,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         ["Portal:Admin:UserName"] = AdminUserName,
         ["Portal:Admin:Password"] = AdminPassword,
         ["Serilog:MinimumLevel:Default"] = "Warning",
+        // The tests sign in hundreds of times from one address; RateLimitTests checks the limits with low ones.
+        ["Portal:RateLimits:SignInPerMinute"] = "100000",
+        ["Portal:RateLimits:SearchPerMinute"] = "100000",
+        ["Portal:RateLimits:UploadPerMinute"] = "100000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -22,7 +22,7 @@ public sealed class EndpointAuthorizationTests(SecuredPortalFactory factory)
     private static Access Expected(string pattern) => pattern switch
     {
         var p when p.StartsWith("admin", StringComparison.Ordinal) => Access.Admin,
-        "account/signin" or "healthz" => Access.Anyone,
+        "account/signin" or "healthz" or "healthz/ready" => Access.Anyone,
         var p when p.StartsWith("settings/", StringComparison.Ordinal) || p.StartsWith("Error", StringComparison.Ordinal) => Access.Anyone,
         var p when p.StartsWith("leader", StringComparison.Ordinal) => Access.Leader,
         _ => Access.SignedIn,

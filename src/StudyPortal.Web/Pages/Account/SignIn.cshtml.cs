@@ -8,6 +8,7 @@ using StudyPortal.Data.Accounts;
 namespace StudyPortal.Web.Pages.Account;
 
 /// <summary>Sign-in by user name or e-mail. Failed attempts count towards the lockout.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.SignIn)]
 public sealed class SignInModel(SignInManager<PortalUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class SignInForm

@@ -5,6 +5,7 @@ using StudyPortal.Data.Search;
 namespace StudyPortal.Web.Pages.Search;
 
 /// <summary>Search results (/search?q=…): sections with highlighted snippets, filters with counts, pages.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Search)]
 public sealed class IndexModel(ISearchIndex index) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

@@ -29,5 +29,5 @@ public static class SearchApi
                     }),
                     facets = new { documents = results.Documents, series = results.Series, kinds = results.Kinds, years = results.Years },
                 });
-            }).RequireAuthorization(Infrastructure.Accounts.PortalPolicies.Reading);
+            }).RequireAuthorization(Infrastructure.Accounts.PortalPolicies.Reading).RequireRateLimiting(Infrastructure.RateLimits.Search);
 }

@@ -14,6 +14,7 @@ namespace StudyPortal.Web.Pages.Admin.Upload;
 /// Takes one or several files, refuses the ones that cannot be imported (with the reason) or are already in the
 /// library, and keeps the rest as drafts for the preview. Nothing reaches the library from here.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Upload)]
 [RequestSizeLimit(UploadLimits.RequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.RequestBytes)]
 public sealed class IndexModel(PortalDbContext db, DocumentParser parser, IOptions<ImportOptions> import, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
