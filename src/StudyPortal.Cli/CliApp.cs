@@ -27,6 +27,8 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
             ImportCommand.Create(this),
             StatsCommand.Create(this),
             ReindexCommand.Create(this),
+            BackupCommand.CreateBackup(this),
+            BackupCommand.CreateRestore(this),
         };
         return root.Parse(args).InvokeAsync();
     }
