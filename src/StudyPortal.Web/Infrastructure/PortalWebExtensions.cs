@@ -21,10 +21,11 @@ public static class PortalWebExtensions
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
+        // preserveStaticLogger: each host owns its logger (and its files); nothing global to close under another host.
         builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext(), preserveStaticLogger: true);
 
         builder.Services.AddPortalData();
         builder.Services.AddScoped<QuotationOfTheDay>();
@@ -130,7 +131,15 @@ public static class PortalWebExtensions
         }
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
-        app.UseSerilogRequestLogging();
+        // One line per request with who made it and how long it took; the path without its query string, never a body.
+        app.UseSerilogRequestLogging(o =>
+        {
+            // This host's own logger: the static one stays silent (preserveStaticLogger above).
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms for {UserName}";
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+                diagnostics.Set("UserName", http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : "anonymous");
+        });
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(SupportedCultures[0]),
