@@ -18,8 +18,9 @@ public sealed class ErrorModel : PageModel
 
     private void Set(int? code)
     {
-        Status = code ?? 500;
+        // Only error codes: /Error/1 or /Error/200 typed by hand is a page that does not exist.
+        Status = code is >= 400 and <= 599 ? code.Value : code is null ? 500 : 404;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-        if (code is not null) Response.StatusCode = code.Value;
+        if (code is not null) Response.StatusCode = Status;
     }
 }
