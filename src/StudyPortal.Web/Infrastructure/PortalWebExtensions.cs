@@ -70,7 +70,8 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<IdentityErrorDescriber, ChineseIdentityErrorDescriber>();
         // A disabled account or a reset password ends other sessions within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        var secure = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing") ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        var development = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        CookieSecurePolicy Secure(AccessOptions access) => access.SecureCookies ?? !development ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/signin";
@@ -90,16 +91,18 @@ public static class PortalWebExtensions
             o.Cookie.Name = "studyportal.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = secure;
             o.ExpireTimeSpan = TimeSpan.FromDays(7);
             o.SlidingExpiration = true;
         });
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "studyportal.af";
-            o.Cookie.SecurePolicy = secure;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<AccessOptions>>((o, access) => o.Cookie.SecurePolicy = Secure(access.Value));
+        builder.Services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<AccessOptions>>((o, access) => o.Cookie.SecurePolicy = Secure(access.Value));
         builder.Services.AddAuthorization(PortalPolicies.Configure);
         builder.Services.AddSingleton<IAuthorizationHandler, ReadingHandler>();
         builder.Services.AddScoped<AccountBootstrapper>();

@@ -10,6 +10,12 @@ public sealed class AccessOptions
     /// account; signing in then only adds progress and the user's own pages. False by default: sign-in required.
     /// </summary>
     public bool AnonymousReading { get; set; }
+
+    /// <summary>
+    /// Send the sign-in and form-token cookies over HTTPS only. Unset: yes outside Development. Set false only for a
+    /// benchmark on plain-HTTP loopback; a portal reachable over the network must be served over HTTPS.
+    /// </summary>
+    public bool? SecureCookies { get; set; }
 }
 
 public sealed class AdminAccountOptions
