@@ -50,4 +50,3 @@ COOKIE="$cookie" PATHS="$paths" wrk -t2 -c"$connections" -d5s -s bench/load-mix.
 COOKIE="$cookie" PATHS="$paths" wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/load-mix.lua "$base" | tee "$data/wrk.txt"
 grep -q "Non-2xx" "$data/wrk.txt" && echo "NON-2XX RESPONSES SEEN" || echo "non-2xx responses: 0"
 locked=$(grep -ci "database is locked" "$data/app.log" || true); echo "\"database is locked\" in the server log: $locked"
-# 's/^/"database is locked" in the server log: /'
