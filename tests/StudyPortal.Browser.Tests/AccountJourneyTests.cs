@@ -62,6 +62,10 @@ public sealed partial class AccountJourneyTests(BrowserPortal portal)
         await page.WaitForURLAsync(DocumentUrl());
         Assert.Equal("全国网络安全和信息化工作会议释放六大重要信号", await page.Locator("h1").InnerTextAsync());
 
+        await page.GotoAsync("/admin/users");
+        await BrowserPortal.ScreenshotAsync(page, "admin-users-desktop");
+        await phonePreview.GotoAsync("/admin/users/import");
+        await BrowserPortal.ScreenshotAsync(phonePreview, "admin-users-import-phone");
         await page.GotoAsync("/admin/audit");
         Assert.Contains("全国网络安全和信息化工作会议释放六大重要信号", await page.Locator("tbody").InnerTextAsync(), StringComparison.Ordinal);
     }

@@ -9,12 +9,6 @@ namespace StudyPortal.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class PdfImportTests(BrowserPortal portal)
 {
-    private static IEnumerable<string> Shape(ParsedDocument d) =>
-        new[] { d.Title, d.Series ?? "", d.Date?.ToString() ?? "" }
-            .Concat(d.Articles.SelectMany(a => new[] { "A " + a.Title }
-                .Concat(a.Sections.SelectMany(s => new[] { $"S{s.Level} {s.Heading}" }.Concat(s.Paragraphs.Select(p => p.Text))))))
-            .Concat(d.Quotations.Select(q => $"Q {q.Text} {q.Date}"));
-
     [Theory]
     [InlineData("000")]
     [InlineData("001")]
@@ -30,6 +24,6 @@ public sealed class PdfImportTests(BrowserPortal portal)
         var fromText = parser.Parse(bytes, Path.GetFileName(path));
         var fromPdf = parser.Parse(pdf, Path.ChangeExtension(Path.GetFileName(path), ".pdf"));
         Assert.Equal(PdfBlockReader.EncodingName, fromPdf.Encoding);
-        Assert.Equal(Shape(fromText), Shape(fromPdf));
+        Assert.Equal(StructureShape.Of(fromText), StructureShape.Of(fromPdf));
     }
 }

@@ -50,6 +50,7 @@ public sealed partial class StudyGroupJourneyTests(BrowserPortal portal)
         await leader.Locator("textarea[name=userNames]").FillAsync(memberName);
         await leader.GetByRole(AriaRole.Button, new() { Name = "添加", Exact = true }).ClickAsync();
         Assert.Contains("张伟", await leader.Locator("table.members").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserPortal.ScreenshotAsync(leader, "group-desktop");
 
         await leader.GetByRole(AriaRole.Link, new() { Name = "布置学习任务" }).First.ClickAsync();
         await leader.Locator("select[name=document]").SelectOptionAsync(new SelectOptionValue { Label = Booklet });
@@ -70,6 +71,11 @@ public sealed partial class StudyGroupJourneyTests(BrowserPortal portal)
         var card = member.Locator(".my-study .my-assignment").First;
         Assert.Contains("结合工作实际", await card.InnerTextAsync(), StringComparison.Ordinal);
         await BrowserPortal.ScreenshotAsync(member, "my-study-phone");
+        var noticesPage = await portal.NewPageAsync(390, 844);
+        await SignInAsync(noticesPage, memberName);
+        await noticesPage.GotoAsync("/notices");
+        Assert.Contains("机关第一党支部", await noticesPage.Locator(".notices").InnerTextAsync(), StringComparison.Ordinal);
+        await BrowserPortal.ScreenshotAsync(noticesPage, "notices-phone");
         await card.Locator("a.title").ClickAsync();
         var studyUrl = member.Url;
         var sections = await member.Locator(".assigned-sections li a").CountAsync();

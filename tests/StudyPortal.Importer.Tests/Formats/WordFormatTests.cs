@@ -6,12 +6,6 @@ namespace StudyPortal.Importer.Tests.Formats;
 
 public sealed class WordFormatTests
 {
-    private static IEnumerable<string> Shape(ParsedDocument d) =>
-        new[] { d.Title, d.Series ?? "", d.Date?.ToString() ?? "" }
-            .Concat(d.Articles.SelectMany(a => new[] { "A " + a.Title }
-                .Concat(a.Sections.SelectMany(s => new[] { $"S{s.Level} {s.Heading}" }.Concat(s.Paragraphs.Select(p => p.Text))))))
-            .Concat(d.Quotations.Select(q => $"Q {q.Text} {q.Date}"));
-
     [Theory]
     [InlineData("000")]
     [InlineData("001")]
@@ -26,7 +20,7 @@ public sealed class WordFormatTests
         var fromText = parser.Parse(File.ReadAllBytes(path), Path.GetFileName(path));
         var fromWord = parser.Parse(DocxFixture.FromText(text), Path.ChangeExtension(Path.GetFileName(path), ".docx"));
         Assert.Equal(WordBlockReader.EncodingName, fromWord.Encoding);
-        Assert.Equal(Shape(fromText), Shape(fromWord));
+        Assert.Equal(StructureShape.Of(fromText), StructureShape.Of(fromWord));
     }
 
     [Fact]
