@@ -16,10 +16,10 @@ public sealed class DatabaseInitializer(PortalDbContext db, DocumentImporter imp
     {
         var file = SqliteFile();
         string? backup = null;
+        if (file is not null) Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (file is not null)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0 && File.Exists(file) && new FileInfo(file).Length > 0)
             {
                 backup = $"{file}.{time.GetUtcNow():yyyyMMddHHmmss}.pre-migration";
@@ -30,7 +30,8 @@ public sealed class DatabaseInitializer(PortalDbContext db, DocumentImporter imp
         }
         try
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            // Nothing to apply: no write at all, so a database opened read-only (maintenance) still starts.
+            if (pending.Count > 0) await db.Database.MigrateAsync(cancellationToken);
         }
         catch (Exception ex) when (backup is not null)
         {
@@ -38,7 +39,7 @@ public sealed class DatabaseInitializer(PortalDbContext db, DocumentImporter imp
             throw;
         }
         if (backup is not null) File.Delete(backup);
-        if (file is not null)
+        if (file is not null && !ReadOnly())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
         // A migration that changes how text is indexed empties the index; the documents are indexed again here.
@@ -66,6 +67,9 @@ public sealed class DatabaseInitializer(PortalDbContext db, DocumentImporter imp
         logger.LogInformation("Seeded the library from {Folder}: {Imported} of {Files} files imported", path, results.Count(r => r.Succeeded), results.Count);
         return results;
     }
+
+    private bool ReadOnly() =>
+        db.Database.IsSqlite() && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).Mode == SqliteOpenMode.ReadOnly;
 
     private string? SqliteFile()
     {
