@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
@@ -103,6 +104,8 @@ public static class PortalWebExtensions
             .Configure<Microsoft.Extensions.Options.IOptions<AccessOptions>>((o, access) => o.Cookie.SecurePolicy = Secure(access.Value));
         builder.Services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<AccessOptions>>((o, access) => o.Cookie.SecurePolicy = Secure(access.Value));
+        // Keys in the portal's database: sign-in cookies and form tokens survive restarts and work on every web node.
+        builder.Services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("StudyPortal");
         builder.Services.AddAuthorization(PortalPolicies.Configure);
         builder.Services.AddSingleton<IAuthorizationHandler, ReadingHandler>();
         builder.Services.AddScoped<AccountBootstrapper>();

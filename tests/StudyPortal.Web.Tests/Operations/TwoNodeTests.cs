@@ -1,0 +1,50 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using StudyPortal.Web.Tests.Infrastructure;
+
+namespace StudyPortal.Web.Tests.Operations;
+
+/// <summary>A second app instance on the first one's database (its folder is not its to delete).</summary>
+public sealed class SecondNodeFactory(string dataDirectory) : SecuredPortalFactory
+{
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["Portal:DataDirectory"] = dataDirectory;
+            return settings;
+        }
+    }
+}
+
+public sealed class TwoNodeTests
+{
+    [Fact]
+    public async Task ASignInOnOneNode_IsValidOnAnother_SharingTheDatabase()
+    {
+        await using var first = new SecuredPortalFactory();
+        await using var second = new SecondNodeFactory(first.DataDirectory);
+        var user = await first.CreateUserAsync(StudyPortal.Data.Accounts.PortalRoles.Reader);
+
+        // The sign-in cookie issued by node one, presented to node two.
+        var login = first.CreateRawClient();
+        var posted = await login.SubmitFormAsync("/account/signin", new() { ["Form.UserName"] = user.UserName!, ["Form.Password"] = Accounts.Password });
+        var cookie = posted.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("studyportal.auth=", StringComparison.Ordinal)).Split(';')[0];
+
+        var other = second.CreateRawClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", cookie);
+        var onSecond = await other.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, onSecond.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await onSecond.Content.ReadAsStringAsync());
+        Assert.Equal(user.DisplayName, page.QuerySelector(".user-name")!.TextContent.Trim());
+
+        // The key that protects the cookie is the one in the shared database, not a file on the machine.
+        using var scope = second.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<StudyPortal.Data.PortalDbContext>();
+        Assert.True(db.DataProtectionKeys.Any());
+        SqliteConnection.ClearAllPools();
+    }
+}
