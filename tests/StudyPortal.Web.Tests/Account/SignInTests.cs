@@ -140,3 +140,32 @@ public sealed class GeneratedAdminTests
         Assert.False(await users.CheckPasswordAsync(chief, PortalFactory.AdminPassword));
     }
 }
+
+/// <summary>Outside Development the cookies are Secure: the browser sends them over HTTPS only.</summary>
+public sealed class ProductionCookieTests
+{
+    private sealed class ProductionFactory : SecuredPortalFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseEnvironment(builder, "Production");
+        }
+    }
+
+    [Fact]
+    public async Task SignInAndFormCookies_AreSecure_InProduction()
+    {
+        await using var factory = new ProductionFactory();
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://study.example.cn") });
+        var response = await client.SubmitFormAsync("/account/signin", new() { ["Form.UserName"] = PortalFactory.AdminUserName, ["Form.Password"] = PortalFactory.AdminPassword });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        var auth = cookies.Single(c => c.StartsWith("studyportal.auth=", StringComparison.Ordinal));
+        Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
+        var (page, _) = await HtmlPage.GetAsync(factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://study.example.cn") }), "/account/signin");
+        Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("studyportal.af=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        Assert.True(page.Headers.Contains("Strict-Transport-Security")); // HSTS leaves localhost out, so the test uses a real-looking host
+    }
+}
