@@ -21,6 +21,7 @@ public static class ArticleFingerprint
     public static byte[] Of(IEnumerable<string> texts)
     {
         var smallest = new SortedSet<ulong>();
+        var max = ulong.MaxValue; // the largest kept hash once Size are kept: most hashes stop at this comparison
         ulong window = 0;
         var filled = 0;
         foreach (var text in texts)
@@ -30,8 +31,10 @@ public static class ArticleFingerprint
                 window = window << 16 | char.ToLowerInvariant(c);
                 if (++filled < 4) continue;
                 var hash = Mix(window);
-                if (smallest.Count < Size) smallest.Add(hash);
-                else if (hash < smallest.Max && smallest.Add(hash)) smallest.Remove(smallest.Max);
+                if (hash >= max) continue;
+                if (!smallest.Add(hash)) continue;
+                if (smallest.Count > Size) smallest.Remove(smallest.Max);
+                if (smallest.Count == Size) max = smallest.Max;
             }
         var bytes = new byte[smallest.Count * 8];
         var i = 0;
