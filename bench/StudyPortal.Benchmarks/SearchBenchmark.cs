@@ -93,9 +93,9 @@ public static class SearchBenchmark
         Row("Lucene.Net 4.8 CJKAnalyzer (bigrams)", lucene, luceneSize, luceneBuild);
         Console.WriteLine();
         Console.WriteLine($"p95: LIKE scan / this search = {scan.P95 / ours.P95:F0}×; this search / Lucene.Net = {ours.P95 / lucene.P95:F2}×");
-        static bool Agrees(int ours, int exact) => ours == exact || (ours == -1 && exact >= SqliteSearchIndex.HitCap);
+        static bool Agrees(int ours, int exact) => ours == exact || (ours == -1 && exact >= SearchIndex.HitCap);
         var exact = ours.Hits.Zip(scan.Hits).Count(p => Agrees(p.First, p.Second));
-        Console.WriteLine($"queries with more than {SqliteSearchIndex.HitCap} hits (this search reports \"more than\" and ranks the best {SqliteSearchIndex.HitCap}): {ours.Hits.Count(h => h == -1)}");
+        Console.WriteLine($"queries with more than {SearchIndex.HitCap} hits (this search reports \"more than\" and ranks the best {SearchIndex.HitCap}): {ours.Hits.Count(h => h == -1)}");
         Console.WriteLine($"hit counts equal to the exact scan: this search {exact}/{queries.Count}, Lucene.Net {lucene.Hits.Zip(scan.Hits).Count(p => p.First == p.Second)}/{queries.Count}");
         Console.WriteLine($"queries where Lucene.Net finds fewer than the exact scan: {lucene.Hits.Zip(scan.Hits).Count(p => p.First < p.Second)}, more: {lucene.Hits.Zip(scan.Hits).Count(p => p.First > p.Second)}");
         foreach (var group in Categories(queries).GroupBy(c => c.Category))

@@ -20,6 +20,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Paragraph> Paragraphs => Set<Paragraph>();
     public DbSet<Quotation> Quotations => Set<Quotation>();
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+    public DbSet<LibraryState> LibraryState => Set<LibraryState>();
     public DbSet<ReadingProgress> ReadingProgress => Set<ReadingProgress>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UploadDraft> UploadDrafts => Set<UploadDraft>();
@@ -34,5 +35,33 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        if (Database.IsNpgsql()) Search.PostgresSearchIndex.ConfigureModel(builder);
     }
+
+    /// <summary>An arbitrary constant naming PostgreSQL's advisory lock for library writes.</summary>
+    private const long LibraryWriteLock = 0x5374_7564_7950_6F72;
+
+    /// <summary>
+    /// Takes the library's write lock for the current transaction: imports, deletions and index rebuilds take turns, as
+    /// SQLite's single writer makes them anyway. On PostgreSQL, where several web nodes write, a transaction-scoped
+    /// advisory lock; a waiting import may wait as long as the others take, not the usual command timeout.
+    /// </summary>
+    public async Task LockLibraryAsync(CancellationToken cancellationToken)
+    {
+        if (!Database.IsNpgsql()) return;
+        var timeout = Database.GetCommandTimeout();
+        Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        try
+        {
+            await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LibraryWriteLock})", cancellationToken);
+        }
+        finally
+        {
+            Database.SetCommandTimeout(timeout);
+        }
+    }
+
+    /// <summary>Moves the library's revision; call inside the transaction that changes the library.</summary>
+    public Task<int> MoveLibraryRevisionAsync(CancellationToken cancellationToken) =>
+        LibraryState.Where(s => s.Id == Entities.LibraryState.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Revision, x => x.Revision + 1), cancellationToken);
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace StudyPortal.Data;
 
 /// <summary>Where the portal keeps its data; bound from the <c>Portal</c> configuration section by the web app and the CLI alike.</summary>
-public sealed class PortalOptions
+public sealed class PortalOptions : IValidatableObject
 {
     public const string SectionName = "Portal";
 
@@ -15,12 +15,37 @@ public sealed class PortalOptions
     public string? SeedDirectory { get; set; } = "seeds";
 
     public DatabaseOptions Database { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Database.Provider == DatabaseProvider.PostgreSQL && string.IsNullOrWhiteSpace(Database.ConnectionString))
+            yield return new ValidationResult("Portal:Database:Provider is PostgreSQL but Portal:Database:ConnectionString is empty", ["Database.ConnectionString"]);
+    }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSQL,
 }
 
 public sealed class DatabaseOptions
 {
-    /// <summary>A full connection string; when empty, the SQLite file <c>studyportal.db</c> in the data folder.</summary>
+    /// <summary>Sqlite (one machine, the default) or PostgreSQL (several web nodes on one database server).</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// A full connection string. For SQLite, when empty, the file <c>studyportal.db</c> in the data folder; PostgreSQL
+    /// needs one (<c>Host=…;Database=…;Username=…;Password=…</c>).
+    /// </summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// How often a web node asks the database whether another node changed the library (an import, a replacement, a
+    /// deletion), so its caches follow. Its own changes are seen at once.
+    /// </summary>
+    [Range(1, 3600)]
+    public int ChangePollSeconds { get; set; } = 2;
 
     /// <summary>Seconds a command waits for a locked SQLite database before failing.</summary>
     [Range(1, 600)]

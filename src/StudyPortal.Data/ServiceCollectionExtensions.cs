@@ -15,11 +15,13 @@ public static class ServiceCollectionExtensions
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddDbContextPool<PortalDbContext>((provider, options) =>
-            options.UseSqlite(PortalPaths.ConnectionString(provider.GetRequiredService<IOptions<PortalOptions>>().Value)));
+            options.UsePortalDatabase(provider.GetRequiredService<IOptions<PortalOptions>>().Value));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LibraryVersion>();
         services.AddSingleton(provider => new DocumentParser(provider.GetRequiredService<IOptions<ImportOptions>>().Value));
-        services.AddScoped<ISearchIndex, SqliteSearchIndex>();
+        services.AddScoped<ISearchIndex>(provider => provider.GetRequiredService<PortalDbContext>().Database.IsNpgsql()
+            ? ActivatorUtilities.CreateInstance<PostgresSearchIndex>(provider)
+            : ActivatorUtilities.CreateInstance<SqliteSearchIndex>(provider));
         services.AddScoped<DocumentStore>();
         services.AddScoped<DocumentImporter>();
         services.AddScoped<DatabaseInitializer>();

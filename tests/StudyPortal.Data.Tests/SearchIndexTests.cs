@@ -117,17 +117,17 @@ public sealed class SearchCapTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateContext();
-        var text = "测试资料汇编\n\n" + string.Join("\n\n", Enumerable.Range(1, SqliteSearchIndex.HitCap + 200).Select(i => $"这是第{i}段测试正文，内容足够完整。"));
+        var text = "测试资料汇编\n\n" + string.Join("\n\n", Enumerable.Range(1, SearchIndex.HitCap + 200).Select(i => $"这是第{i}段测试正文，内容足够完整。"));
         var outcome = await database.Importer(db).ImportBytesAsync(System.Text.Encoding.UTF8.GetBytes(text), "many.txt", "test");
         Assert.True(outcome.Succeeded, outcome.Error);
 
         var results = await new SqliteSearchIndex(db).SearchAsync(new SearchRequest("测试"), CancellationToken.None);
         Assert.False(results.IsComplete);
-        Assert.Equal(SqliteSearchIndex.HitCap, results.TotalHits);
+        Assert.Equal(SearchIndex.HitCap, results.TotalHits);
         // The title hit ranks first: the best hits are the ones read.
         Assert.Equal("title", results.Sections[0].Snippets[0].Kind);
 
-        var rare = await new SqliteSearchIndex(db).SearchAsync(new SearchRequest($"第{SqliteSearchIndex.HitCap + 199}段"), CancellationToken.None);
+        var rare = await new SqliteSearchIndex(db).SearchAsync(new SearchRequest($"第{SearchIndex.HitCap + 199}段"), CancellationToken.None);
         Assert.True(rare.IsComplete);
         Assert.Equal(1, rare.TotalHits);
     }

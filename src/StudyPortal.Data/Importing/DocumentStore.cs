@@ -27,18 +27,16 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(original);
         var hash = ContentHash(original);
-        var same = await db.Documents.AsNoTracking().Where(d => d.ContentHash == hash).Select(d => new { d.Id, d.Title }).FirstOrDefaultAsync(cancellationToken);
-        if (same is not null && same.Id != replaceDocumentId)
-        {
-            logger.LogInformation("Unchanged {Title}: the same content is already document {DocumentId}", same.Title, same.Id);
-            return await OutcomeAsync(ImportStatus.Unchanged, same.Id, same.Title, cancellationToken);
-        }
+        if (await SameContentAsync(hash, replaceDocumentId, cancellationToken) is { } unchanged) return unchanged;
 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.LockLibraryAsync(cancellationToken);
+            // Another web node may have stored the same bytes while this one parsed them.
+            if (await SameContentAsync(hash, replaceDocumentId, cancellationToken) is { } stored) return stored;
             var document = replaceDocumentId is int id
                 ? await db.Documents.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
                 : await db.Documents.FirstOrDefaultAsync(d => d.Title == parsed.Title, cancellationToken);
@@ -62,6 +60,7 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
             await AddStructureAsync(document, parsed, original, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await search.IndexDocumentAsync(document.Id, cancellationToken);
+            await db.MoveLibraryRevisionAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             version.Bump();
             db.ChangeTracker.Clear();
@@ -72,12 +71,22 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
         });
     }
 
+    private async Task<ImportOutcome?> SameContentAsync(string hash, int? replaceDocumentId, CancellationToken cancellationToken)
+    {
+        var same = await db.Documents.AsNoTracking().Where(d => d.ContentHash == hash).Select(d => new { d.Id, d.Title }).FirstOrDefaultAsync(cancellationToken);
+        if (same is null || same.Id == replaceDocumentId) return null;
+        logger.LogInformation("Unchanged {Title}: the same content is already document {DocumentId}", same.Title, same.Id);
+        return await OutcomeAsync(ImportStatus.Unchanged, same.Id, same.Title, cancellationToken);
+    }
+
     /// <summary>Removes a document and everything that hangs off it, in one transaction.</summary>
     public async Task<bool> DeleteAsync(int documentId, CancellationToken cancellationToken = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockLibraryAsync(cancellationToken);
         await DeleteStructureAsync(documentId, cancellationToken);
         var deleted = await db.Documents.Where(d => d.Id == documentId).ExecuteDeleteAsync(cancellationToken);
+        await db.MoveLibraryRevisionAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         version.Bump();
         return deleted > 0;

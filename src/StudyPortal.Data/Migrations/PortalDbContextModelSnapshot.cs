@@ -463,6 +463,26 @@ namespace StudyPortal.Data.Migrations
                     b.ToTable("DocumentFiles");
                 });
 
+            modelBuilder.Entity("StudyPortal.Data.Entities.LibraryState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LibraryState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Revision = 0L
+                        });
+                });
+
             modelBuilder.Entity("StudyPortal.Data.Entities.Paragraph", b =>
                 {
                     b.Property<int>("Id")

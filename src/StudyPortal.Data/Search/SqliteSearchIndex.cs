@@ -1,267 +1,58 @@
-using System.Data;
 using System.Data.Common;
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using StudyPortal.Data.Entities;
 
 namespace StudyPortal.Data.Search;
 
 /// <summary>
 /// Search on SQLite: one FTS5 table of single characters and character pairs (<see cref="SearchGrams"/>, no
-/// positions) finds the candidate entries of every term; terms longer than one token are confirmed against the text
-/// in the same statement. Filters, grouping by section, ranking and snippets in memory. Terms reach FTS5 only as
-/// quoted string literals and SQL only as parameters.
+/// positions, created by the migrations) finds the candidate entries of every term; terms longer than one token are
+/// confirmed against the text in the same statement. Terms reach FTS5 only as quoted string literals.
 /// </summary>
-public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? version = null) : ISearchIndex
+public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? version = null) : SearchIndex(db, version)
 {
-    /// <summary>Document titles and series per library version: read once, not on every search.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<LibraryVersion, DocumentDirectory> Directories = [];
+    protected override object Tokens(string text) => SearchGrams.For(text);
 
-    private sealed record DocumentInfo(int Id, string Title, string? Series);
-
-    private sealed record DocumentDirectory(long Version, Dictionary<int, DocumentInfo> Documents);
-    private const int SnippetsPerSection = 3;
-
-    /// <summary>
-    /// At most this many hits are read per search. A term that occurs more often (a common single character) is
-    /// reported as "more than" this many, with counts over these first, best-ranked hits.
-    /// </summary>
-    public const int HitCap = 500;
-
-    /// <summary>First id of each ranking band: titles and headings, then quotations, then body text.</summary>
-    private const long QuotationBase = 1L << 40;
-    private const long BodyBase = 2L << 40;
-
-    public async Task IndexDocumentAsync(int documentId, CancellationToken cancellationToken)
+    protected override async Task WriteEntriesAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Entry> entries, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken);
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var rows = new List<(int SectionId, int? Paragraph, SearchKind Kind, int? Year, string Text)>();
-        await using (var read = connection.CreateCommand())
-        {
-            read.Transaction = transaction;
-            read.CommandText = """
-                SELECT (SELECT s."Id" FROM "Sections" s WHERE s."DocumentId" = d."Id" ORDER BY s."Position" LIMIT 1), NULL, 0, d."Year", d."Title"
-                  FROM "Documents" d WHERE d."Id" = @d AND EXISTS (SELECT 1 FROM "Sections" s WHERE s."DocumentId" = d."Id")
-                UNION ALL
-                SELECT (SELECT s."Id" FROM "Sections" s WHERE s."ArticleId" = a."Id" ORDER BY s."Position" LIMIT 1), NULL, 0, d."Year", a."Title"
-                  FROM "Articles" a JOIN "Documents" d ON d."Id" = a."DocumentId"
-                 WHERE a."DocumentId" = @d AND a."Title" <> d."Title" AND EXISTS (SELECT 1 FROM "Sections" s WHERE s."ArticleId" = a."Id")
-                UNION ALL
-                SELECT s."Id", NULL, 1, d."Year", s."Heading"
-                  FROM "Sections" s JOIN "Documents" d ON d."Id" = s."DocumentId" WHERE s."DocumentId" = @d AND s."Heading" <> ''
-                UNION ALL
-                SELECT q."SectionId", p."Position", 2, q."Year", q."Text" || ' ' || coalesce(q."Occasion", '')
-                  FROM "Quotations" q JOIN "Paragraphs" p ON p."Id" = q."ParagraphId" WHERE q."DocumentId" = @d
-                UNION ALL
-                SELECT p."SectionId", p."Position", 3, d."Year", p."Text"
-                  FROM "Paragraphs" p JOIN "Sections" s ON s."Id" = p."SectionId" JOIN "Documents" d ON d."Id" = s."DocumentId" WHERE s."DocumentId" = @d
-                """;
-            Add(read, "@d", documentId);
-            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-                rows.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), (SearchKind)reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetString(4)));
-        }
-
-        // Making the tokens is a quarter of the indexing time and independent per row: it runs on every core, while
-        // SQLite's own work below runs on one.
-        var tokens = new string[rows.Count];
-        Parallel.For(0, rows.Count, i => tokens[i] = SearchGrams.For(rows[i].Text));
-
-        var next = new Dictionary<long, long>();
-        foreach (var band in new[] { 0L, QuotationBase, BodyBase })
-        {
-            await using var max = connection.CreateCommand();
-            max.Transaction = transaction;
-            max.CommandText = """SELECT coalesce(max("Id"), @low) FROM "SearchEntries" WHERE "Id" >= @low AND "Id" < @high""";
-            Add(max, "@low", band);
-            Add(max, "@high", band == BodyBase ? long.MaxValue : band + QuotationBase);
-            next[band] = Convert.ToInt64(await max.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) + 1;
-        }
-
-        await using var entry = connection.CreateCommand();
-        entry.Transaction = transaction;
-        entry.CommandText = """
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
             INSERT INTO "SearchEntries" ("Id", "DocumentId", "SectionId", "ParagraphPosition", "Kind", "Year", "Text") VALUES (@id, @d, @s, @p, @k, @y, @t);
             INSERT INTO "SearchGrams" (rowid, grams) VALUES (@id, @g);
             """;
-        var id = Add(entry, "@id", 0L);
-        Add(entry, "@d", documentId);
-        var section = Add(entry, "@s", 0);
-        var paragraph = Add(entry, "@p", null);
-        var kind = Add(entry, "@k", 0);
-        var year = Add(entry, "@y", null);
-        var text = Add(entry, "@t", "");
-        var grams = Add(entry, "@g", "");
-        for (var i = 0; i < rows.Count; i++)
+        var parameters = new[] { "@id", "@d", "@s", "@p", "@k", "@y", "@t", "@g" }.Select(name => Add(insert, name, null)).ToArray();
+        foreach (var e in entries)
         {
-            var row = rows[i];
-            var band = row.Kind switch { SearchKind.Body => BodyBase, SearchKind.Quotation => QuotationBase, _ => 0L };
-            id.Value = next[band]++;
-            section.Value = row.SectionId;
-            paragraph.Value = (object?)row.Paragraph ?? DBNull.Value;
-            kind.Value = (int)row.Kind;
-            year.Value = (object?)row.Year ?? DBNull.Value;
-            text.Value = row.Text;
-            grams.Value = tokens[i];
-            await entry.ExecuteNonQueryAsync(cancellationToken);
+            object?[] values = [e.Id, e.DocumentId, e.SectionId, e.ParagraphPosition, (int)e.Kind, e.Year, e.Text, e.Tokens];
+            for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
-    public async Task RemoveDocumentAsync(int documentId, CancellationToken cancellationToken)
-    {
-        await db.Database.ExecuteSqlRawAsync("""
-            DELETE FROM "SearchGrams" WHERE rowid IN (SELECT "Id" FROM "SearchEntries" WHERE "DocumentId" = {0});
-            DELETE FROM "SearchEntries" WHERE "DocumentId" = {0};
-            """, [documentId], cancellationToken);
-    }
+    protected override string DeleteEntriesSql => """
+        DELETE FROM "SearchGrams" WHERE @d IS NULL OR rowid IN (SELECT "Id" FROM "SearchEntries" WHERE "DocumentId" = @d);
+        DELETE FROM "SearchEntries" WHERE @d IS NULL OR "DocumentId" = @d;
+        """;
 
-    public async Task<int> RebuildAsync(CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("""
-            DELETE FROM "SearchGrams"; DELETE FROM "SearchEntries";
-            """, cancellationToken);
-        var documents = await db.Documents.Select(d => d.Id).ToListAsync(cancellationToken);
-        foreach (var id in documents) await IndexDocumentAsync(id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return await db.SearchEntries.CountAsync(cancellationToken);
-    }
-
-    public async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
-    {
-        var query = SearchQuery.Parse(request.Query);
-        var page = Math.Max(1, request.Page);
-        var pageSize = Math.Clamp(request.PageSize, 1, 100);
-        if (query.IsEmpty) return SearchResults.Empty(query, page, pageSize);
-
-        var hits = await MatchAsync(query, cancellationToken);
-        var documents = await DocumentsAsync(cancellationToken);
-
-        var facetDocuments = hits.CountBy(h => h.DocumentId).Where(c => documents.ContainsKey(c.Key))
-            .Select(c => new FacetCount(c.Key.ToString(CultureInfo.InvariantCulture), documents[c.Key].Title, c.Value)).OrderByDescending(f => f.Count).ToList();
-        var facetSeries = hits.Where(h => documents.TryGetValue(h.DocumentId, out var d) && d.Series is not null).CountBy(h => documents[h.DocumentId].Series!)
-            .Select(c => new FacetCount(c.Key, c.Key, c.Value)).OrderByDescending(f => f.Count).ToList();
-        var facetKinds = hits.CountBy(h => KindName(h.Kind)).Select(c => new FacetCount(c.Key, c.Key, c.Value)).OrderBy(f => f.Value, StringComparer.Ordinal).ToList();
-        var facetYears = hits.Where(h => h.Kind == SearchKind.Quotation && h.Year is not null).CountBy(h => h.Year!.Value)
-            .OrderByDescending(c => c.Key).Select(c => new FacetCount(c.Key.ToString(CultureInfo.InvariantCulture), c.Key.ToString(CultureInfo.InvariantCulture), c.Value)).ToList();
-
-        IEnumerable<Hit> filtered = hits;
-        if (request.DocumentId is int documentId) filtered = filtered.Where(h => h.DocumentId == documentId);
-        if (!string.IsNullOrEmpty(request.Series)) filtered = filtered.Where(h => documents.TryGetValue(h.DocumentId, out var d) && d.Series == request.Series);
-        if (!string.IsNullOrEmpty(request.Kind)) filtered = filtered.Where(h => KindName(h.Kind) == request.Kind);
-        if (request.YearFrom is not null || request.YearTo is not null)
-            filtered = filtered.Where(h => h.Kind == SearchKind.Quotation && h.Year >= (request.YearFrom ?? int.MinValue) && h.Year <= (request.YearTo ?? int.MaxValue));
-        var list = filtered.ToList();
-
-        // Sections with a title or heading hit first, then more hits, then document order.
-        var groups = list.GroupBy(h => h.SectionId)
-            .Select(g => (SectionId: g.Key, Best: g.Min(h => h.Kind), Count: g.Count(), First: g.Min(h => h.Id), Hits: g))
-            .OrderBy(g => g.Best).ThenByDescending(g => g.Count).ThenBy(g => g.First).ToList();
-        var pageGroups = groups.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-
-        var sectionIds = pageGroups.Select(g => g.SectionId).ToList();
-        var sections = await SectionsAsync(sectionIds, cancellationToken);
-        var snippetIds = pageGroups.SelectMany(g => g.Hits.OrderBy(h => h.Kind).ThenBy(h => h.Id).Take(SnippetsPerSection).Select(h => h.Id)).ToList();
-        var texts = await SnippetTextsAsync(snippetIds, cancellationToken);
-
-        var results = pageGroups.Where(g => sections.ContainsKey(g.SectionId)).Select(g =>
-        {
-            var s = sections[g.SectionId];
-            var snippets = g.Hits.OrderBy(h => h.Kind).ThenBy(h => h.Id).Take(SnippetsPerSection).Where(h => texts.ContainsKey(h.Id))
-                .Select(h => new Snippet(KindName(texts[h.Id].Kind), texts[h.Id].ParagraphPosition, Highlighter.Snippet(texts[h.Id].Text, query.Highlights))).ToList();
-            return new SectionHit(s.Key, s.Heading, s.ArticleTitle, s.DocumentTitle, s.DocumentId, g.Count, snippets);
-        }).ToList();
-
-        return new SearchResults(query, groups.Count, list.Count, page, pageSize, results, facetDocuments, facetSeries, facetKinds, facetYears)
-        {
-            IsComplete = hits.Count < HitCap,
-        };
-    }
-
-    private async Task<Dictionary<int, DocumentInfo>> DocumentsAsync(CancellationToken cancellationToken)
-    {
-        if (version is not null && Directories.TryGetValue(version, out var cached) && cached.Version == version.Current) return cached.Documents;
-        var current = version?.Current ?? 0;
-        var documents = await db.Documents.AsNoTracking().Select(d => new DocumentInfo(d.Id, d.Title, d.Series)).ToDictionaryAsync(d => d.Id, cancellationToken);
-        if (version is not null) Directories.AddOrUpdate(version, new DocumentDirectory(current, documents));
-        return documents;
-    }
-
-    private sealed record SectionInfo(int Id, string Key, string Heading, string ArticleTitle, string DocumentTitle, int DocumentId);
-
-    /// <summary>The page's sections by primary key (an explicit IN list, so SQLite probes the key).</summary>
-    private async Task<Dictionary<int, SectionInfo>> SectionsAsync(List<int> ids, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<int, SectionInfo>();
-        if (ids.Count == 0) return result;
-        var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        var names = ids.Select((id, i) => { Add(command, "@s" + i.ToString(CultureInfo.InvariantCulture), id); return "@s" + i.ToString(CultureInfo.InvariantCulture); });
-        command.CommandText = $"""
-            SELECT s."Id", s."Key", s."Heading", a."Title", d."Title", s."DocumentId"
-              FROM "Sections" s JOIN "Articles" a ON a."Id" = s."ArticleId" JOIN "Documents" d ON d."Id" = s."DocumentId"
-             WHERE s."Id" IN ({string.Join(", ", names)})
-            """;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            result[reader.GetInt32(0)] = new SectionInfo(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5));
-        return result;
-    }
-
-    private sealed record EntryText(long Id, string Text, SearchKind Kind, int? ParagraphPosition);
-
-    /// <summary>The texts of the entries to quote, by primary key (an explicit IN list, so SQLite probes the key).</summary>
-    private async Task<Dictionary<long, EntryText>> SnippetTextsAsync(List<long> ids, CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<long, EntryText>();
-        if (ids.Count == 0) return result;
-        var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        var names = ids.Select((id, i) => { Add(command, "@i" + i.ToString(CultureInfo.InvariantCulture), id); return "@i" + i.ToString(CultureInfo.InvariantCulture); });
-        command.CommandText = $"""SELECT "Id", "Text", "Kind", "ParagraphPosition" FROM "SearchEntries" WHERE "Id" IN ({string.Join(", ", names)})""";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            result[reader.GetInt64(0)] = new EntryText(reader.GetInt64(0), reader.GetString(1), (SearchKind)reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3));
-        return result;
-    }
-
-    public static string KindName(SearchKind kind) => kind switch
-    {
-        SearchKind.Body => "body",
-        SearchKind.Quotation => "quotation",
-        _ => "title",
-    };
-
-    private readonly record struct Hit(long Id, SearchKind Kind, int SectionId, int DocumentId, int? Year);
-
-    private async Task<List<Hit>> MatchAsync(SearchQuery query, CancellationToken cancellationToken)
+    protected override async Task<List<Hit>> MatchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var n = 0;
-        string Parameter(object value)
-        {
-            var name = "@p" + n++.ToString(CultureInfo.InvariantCulture);
-            Add(command, name, value);
-            return name;
-        }
 
         // Every required term's tokens must be in the entry; a term that is not a single token is then confirmed in
         // the text (LIKE ignores the case of ASCII letters only, as the query does), and an excluded term must not occur.
         var tokens = query.Required.SelectMany(SearchGrams.ForTerm).Distinct(StringComparer.Ordinal).ToList();
-        var confirm = query.Required.Where(t => !SearchGrams.IsGram(t)).Select(t => $"""e."Text" LIKE {Parameter(LikePattern(t))} ESCAPE '\'""")
-            .Concat(query.Excluded.Select(t => $"""e."Text" NOT LIKE {Parameter(LikePattern(t))} ESCAPE '\'""")).ToList();
+        var match = tokens.Count > 0 ? Parameter(command, string.Join(" AND ", tokens.Select(SearchQuery.Quote))) : null;
+        var confirm = query.Required.Where(t => !SearchGrams.IsGram(t)).Select(t => $"""e."Text" LIKE {Parameter(command, LikePattern(t))} ESCAPE '\'""")
+            .Concat(query.Excluded.Select(t => $"""e."Text" NOT LIKE {Parameter(command, LikePattern(t))} ESCAPE '\'""")).ToList();
         var filter = confirm.Count == 0 ? "" : " AND " + string.Join(" AND ", confirm);
         // Ids are in ranking order and FTS5 returns rowids in order, so SQLite reads candidates best first and stops at
         // HitCap confirmed hits. CROSS JOIN keeps the full-text match as the outer loop. A query without any letter or
         // digit (“——”) has no tokens: a scan in id order, stopped the same way.
-        command.CommandText = tokens.Count > 0
+        command.CommandText = match is not null
             ? $"""
               SELECT e."Id", e."Kind", e."SectionId", e."DocumentId", e."Year"
                 FROM "SearchGrams" g CROSS JOIN "SearchEntries" e ON e."Id" = g.rowid
-               WHERE g."SearchGrams" MATCH {Parameter(string.Join(" AND ", tokens.Select(SearchQuery.Quote)))}{filter}
+               WHERE g."SearchGrams" MATCH {match}{filter}
                ORDER BY g.rowid LIMIT {HitCap}
               """
             : $"""
@@ -269,34 +60,5 @@ public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? versio
                 FROM "SearchEntries" e WHERE 1 = 1{filter} ORDER BY e."Id" LIMIT {HitCap}
               """;
         return await ReadHitsAsync(command, cancellationToken);
-    }
-
-    /// <summary>A LIKE pattern that finds the term as written anywhere in the text: %, _ and \ are escaped.</summary>
-    private static string LikePattern(string term) =>
-        "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-
-    private static async Task<List<Hit>> ReadHitsAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        var hits = new List<Hit>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            hits.Add(new Hit(reader.GetInt64(0), (SearchKind)reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetInt32(4)));
-        return hits;
-    }
-
-    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(cancellationToken);
-        return connection;
-    }
-
-    private static DbParameter Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 }

@@ -7,19 +7,41 @@ using StudyPortal.Tests;
 namespace StudyPortal.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file in a folder of its own, seeded from the repository's seeds/, with reading open
-/// to anonymous visitors (the intranet setting) so the reading tests need no account. <see cref="SecuredPortalFactory"/>
-/// runs the default: sign-in required.
+/// The real app on a real database of its own — a SQLite file in a folder of its own, or, in the run with
+/// STUDYPORTAL_TEST_PROVIDER=PostgreSQL, a PostgreSQL database of its own (<see cref="TestPostgres"/>) — seeded from
+/// the repository's seeds/, with reading open to anonymous visitors (the intranet setting) so the reading tests need no
+/// account. <see cref="SecuredPortalFactory"/> runs the default: sign-in required. A factory made with
+/// <c>sharing</c> is a second app instance on another factory's database (a restart, a second web node).
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     public const string AdminUserName = "admin";
     public const string AdminPassword = "Admin-pass-2026";
 
-    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("studyportal-web-").FullName;
+    private readonly bool _ownsDatabase;
+
+    public PortalFactory() : this(null)
+    {
+    }
+
+    protected PortalFactory(PortalFactory? sharing)
+    {
+        _ownsDatabase = sharing is null;
+        DataDirectory = sharing?.DataDirectory ?? Directory.CreateTempSubdirectory("studyportal-web-").FullName;
+        PostgresConnectionString = sharing is null ? (TestPostgres.IsProviderUnderTest ? TestPostgres.CreateDatabase() : null) : sharing.PostgresConnectionString;
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>The app's PostgreSQL database when the tests run the portal on PostgreSQL; null on SQLite.</summary>
+    public string? PostgresConnectionString { get; }
 
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
+        ["Portal:Database:Provider"] = PostgresConnectionString is null ? "Sqlite" : "PostgreSQL",
+        ["Portal:Database:ConnectionString"] = PostgresConnectionString,
+        // Two app instances on one database see each other's imports within a second.
+        ["Portal:Database:ChangePollSeconds"] = "1",
         ["Portal:DataDirectory"] = DataDirectory,
         ["Portal:SeedDirectory"] = TestPaths.Seeds,
         ["Portal:Access:AnonymousReading"] = "true",
@@ -41,8 +63,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
+        if (!disposing || !_ownsDatabase) return;
         SqliteConnection.ClearAllPools();
+        if (PostgresConnectionString is not null) TestPostgres.DropDatabase(PostgresConnectionString);
         try
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -57,6 +80,14 @@ public class PortalFactory : WebApplicationFactory<Program>
 /// <summary>The app as it ships: sign-in required to read.</summary>
 public class SecuredPortalFactory : PortalFactory
 {
+    public SecuredPortalFactory() : this(null)
+    {
+    }
+
+    protected SecuredPortalFactory(PortalFactory? sharing) : base(sharing)
+    {
+    }
+
     protected override IDictionary<string, string?> Settings
     {
         get

@@ -37,6 +37,8 @@ public sealed class ReadOnlyPortalFactory : SecuredPortalFactory
     }
 }
 
+/// <summary>SQLite's read-only mode; PostgreSQL refuses writes through its own permissions, not tested here.</summary>
+[Trait("Provider", "Sqlite")]
 public sealed class ReadOnlyDatabaseTests(ReadOnlyPortalFactory factory) : IClassFixture<ReadOnlyPortalFactory>
 {
     private static long Count(string file, string table)

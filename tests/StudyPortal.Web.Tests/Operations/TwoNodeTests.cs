@@ -5,19 +5,8 @@ using StudyPortal.Web.Tests.Infrastructure;
 
 namespace StudyPortal.Web.Tests.Operations;
 
-/// <summary>A second app instance on the first one's database (its folder is not its to delete).</summary>
-public sealed class SecondNodeFactory(string dataDirectory) : SecuredPortalFactory
-{
-    protected override IDictionary<string, string?> Settings
-    {
-        get
-        {
-            var settings = base.Settings;
-            settings["Portal:DataDirectory"] = dataDirectory;
-            return settings;
-        }
-    }
-}
+/// <summary>A second web node on the first one's database (the database is not its to delete).</summary>
+public sealed class SecondNodeFactory(PortalFactory first) : SecuredPortalFactory(first);
 
 public sealed class TwoNodeTests
 {
@@ -25,7 +14,7 @@ public sealed class TwoNodeTests
     public async Task ASignInOnOneNode_IsValidOnAnother_SharingTheDatabase()
     {
         await using var first = new SecuredPortalFactory();
-        await using var second = new SecondNodeFactory(first.DataDirectory);
+        await using var second = new SecondNodeFactory(first);
         var user = await first.CreateUserAsync(StudyPortal.Data.Accounts.PortalRoles.Reader);
 
         // The sign-in cookie issued by node one, presented to node two.
@@ -46,5 +35,29 @@ public sealed class TwoNodeTests
         var db = scope.ServiceProvider.GetRequiredService<StudyPortal.Data.PortalDbContext>();
         Assert.True(db.DataProtectionKeys.Any());
         SqliteConnection.ClearAllPools();
+    }
+
+    [Fact]
+    public async Task ADocumentDeletedOnOneNode_LeavesTheOtherNodesCaches_WithinSeconds()
+    {
+        await using var first = new SecuredPortalFactory();
+        await using var second = new SecondNodeFactory(first);
+        var key = await first.FirstSectionKeyAsync(Seeded.Booklet, 0);
+        var reader = await second.SignedInAsync(StudyPortal.Data.Accounts.PortalRoles.Reader);
+        // Node two has the chapter in its caches (output cache and chapter cache).
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri("/read/" + key, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(new Uri("/read/" + key, UriKind.Relative))).StatusCode);
+
+        using (var scope = first.Services.CreateScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<StudyPortal.Data.Importing.DocumentStore>().DeleteAsync(await first.DocumentIdAsync(Seeded.Booklet)));
+
+        // Node two polls the library's revision every second here (two by default).
+        var status = HttpStatusCode.OK;
+        for (var attempt = 0; attempt < 50 && status == HttpStatusCode.OK; attempt++)
+        {
+            await Task.Delay(200);
+            status = (await reader.GetAsync(new Uri("/read/" + key, UriKind.Relative))).StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.NotFound, status);
     }
 }

@@ -118,7 +118,7 @@ public sealed class SearchTests(PortalFactory factory)
         var documents = json.GetProperty("facets").GetProperty("documents").EnumerateArray().ToDictionary(d => int.Parse(d.GetProperty("value").GetString()!), d => d.GetProperty("count").GetInt32());
         Assert.Equal(entries.CountBy(e => e.DocumentId).ToDictionary(), documents);
         var kinds = json.GetProperty("facets").GetProperty("kinds").EnumerateArray().ToDictionary(d => d.GetProperty("value").GetString()!, d => d.GetProperty("count").GetInt32());
-        Assert.Equal(entries.CountBy(e => SqliteSearchIndex.KindName(e.Kind)).ToDictionary(), kinds);
+        Assert.Equal(entries.CountBy(e => SearchIndex.KindName(e.Kind)).ToDictionary(), kinds);
 
         var quotations = await ApiAsync("q=" + Uri.EscapeDataString("网络") + "&kind=quotation");
         Assert.Equal(entries.Count(e => e.Kind == SearchKind.Quotation), quotations.GetProperty("totalHits").GetInt32());
