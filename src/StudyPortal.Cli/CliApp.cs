@@ -29,6 +29,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
             ReindexCommand.Create(this),
             BackupCommand.CreateBackup(this),
             BackupCommand.CreateRestore(this),
+            MigrateDataCommand.Create(this),
         };
         return root.Parse(args).InvokeAsync();
     }
