@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Load: the portal (Release, SQLite, seeded from seeds/) on loopback, driven by wrk for a while at 64 connections as
+# Load: the portal (Release, SQLite or PostgreSQL, seeded from seeds/) on loopback, driven by wrk for a while at 64 connections as
 # a signed-in reader, mixing library, contents, reader, search and quotation pages (bench/load-mix.lua).
 # The rate limits are raised for the run: this measures capacity, not the limiter.
-# Usage: bench/load-wrk.sh [seconds=300] [connections=64]
+# Usage: bench/load-wrk.sh [seconds=300] [connections=64] [sqlite|postgresql]
+# postgresql runs the portal on a throwaway cluster from scripts/postgres-cluster.sh (stopped and removed afterwards).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
 connections=${2:-64}
+provider=${3:-sqlite}
 port=5198
 if ! command -v wrk >/dev/null; then
     [ "$(id -u)" -eq 0 ] || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
@@ -16,8 +18,14 @@ fi
 out=bench/results/web
 dotnet publish src/StudyPortal.Web -c Release -o "$out" --nologo -v q >/dev/null
 data=$(mktemp -d)
-trap 'kill $pid 2>/dev/null || true; rm -rf "$data"' EXIT
-Portal__DataDirectory="$data" Portal__SeedDirectory="$PWD/seeds" Portal__Admin__Password='Load-test-pass-1' \
+pid=
+trap 'kill $pid 2>/dev/null || true; rm -rf "$data"; [ "$provider" = postgresql ] && scripts/postgres-cluster.sh stop' EXIT
+database=(Portal__Database__Provider=Sqlite)
+if [ "$provider" = postgresql ]; then
+    scripts/postgres-cluster.sh stop
+    database=(Portal__Database__Provider=PostgreSQL "Portal__Database__ConnectionString=$(scripts/postgres-cluster.sh start | tail -n 1)")
+fi
+env "${database[@]}" Portal__DataDirectory="$data" Portal__SeedDirectory="$PWD/seeds" Portal__Admin__Password='Load-test-pass-1' \
 Portal__RateLimits__SearchPerMinute=10000000 Portal__RateLimits__SignInPerMinute=10000000 Portal__Access__SecureCookies=false \
 Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
     dotnet "$out/StudyPortal.Web.dll" --contentRoot "$PWD/$out" --urls "http://127.0.0.1:$port" >"$data/app.log" 2>&1 &
@@ -45,7 +53,7 @@ paths="$data/paths.lua"
     echo "}"
 } >"$paths"
 count=$(grep -c "'" "$paths")
-echo "# load $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, SQLite, ${seconds}s, $connections connections, signed in, $count addresses in the mix"
+echo "# load $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, $provider, ${seconds}s, $connections connections, signed in, $count addresses in the mix"
 COOKIE="$cookie" PATHS="$paths" wrk -t2 -c"$connections" -d5s -s bench/load-mix.lua "$base" >/dev/null   # warm-up
 COOKIE="$cookie" PATHS="$paths" wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/load-mix.lua "$base" | tee "$data/wrk.txt"
 grep -q "Non-2xx" "$data/wrk.txt" && echo "NON-2XX RESPONSES SEEN" || echo "non-2xx responses: 0"

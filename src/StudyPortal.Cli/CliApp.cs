@@ -47,6 +47,7 @@ public sealed class CliApp(TextWriter output, TextWriter error, IReadOnlyDiction
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
+                ["Portal:Database:Provider"] = nameof(DatabaseProvider.Sqlite),
                 ["Portal:Database:ConnectionString"] = PortalPaths.SqliteConnectionString(Path.GetFullPath(databaseFile)),
             });
         }

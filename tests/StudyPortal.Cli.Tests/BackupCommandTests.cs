@@ -43,4 +43,23 @@ public sealed class BackupCommandTests
         Assert.Contains("nothing was changed", error, StringComparison.Ordinal);
         Assert.Equal(before, await StatsAsync(cli));
     }
+
+    [Fact]
+    public async Task OnPostgreSql_BackupAndRestore_PointToPgDump()
+    {
+        using var cli = new CliRun();
+        var settings = new Dictionary<string, string?>
+        {
+            ["Portal:Database:Provider"] = "PostgreSQL",
+            ["Portal:Database:ConnectionString"] = "Host=127.0.0.1;Port=1;Database=none",
+        };
+        var backup = Path.Combine(cli.Folder, "portal.db");
+        var (code, _, error) = await cli.RunAsync(settings, "backup", backup);
+        Assert.Equal(1, code);
+        Assert.Contains("pg_dump", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(backup));
+        await File.WriteAllBytesAsync(backup, [1, 2, 3]);
+        (code, _, error) = await cli.RunAsync(settings, "restore", backup);
+        Assert.Equal(1, code);
+    }
 }

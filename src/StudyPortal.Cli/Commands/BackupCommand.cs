@@ -26,6 +26,7 @@ internal static class BackupCommand
                 return 1;
             }
             using var host = app.BuildHost(result.GetValue(CliApp.DatabaseOption));
+            if (NotSqlite(app, host)) return 1;
             await using var scope = await CliApp.OpenDatabaseAsync(host, cancellationToken);
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             Directory.CreateDirectory(target.DirectoryName!);
@@ -67,6 +68,7 @@ internal static class BackupCommand
                     return 1;
                 }
                 using var host = app.BuildHost(result.GetValue(CliApp.DatabaseOption));
+                if (NotSqlite(app, host)) return 1;
                 await using var scope = host.Services.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
                 await db.Database.OpenConnectionAsync(cancellationToken);
@@ -79,5 +81,13 @@ internal static class BackupCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A PostgreSQL portal is backed up with pg_dump on the database server, not by the CLI.</summary>
+    private static bool NotSqlite(CliApp app, Microsoft.Extensions.Hosting.IHost host)
+    {
+        if (host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.Database.Provider == DatabaseProvider.Sqlite) return false;
+        app.Error.WriteLine("backup and restore are for SQLite; this portal runs on PostgreSQL: use pg_dump and pg_restore (docs/operations.md)");
+        return true;
     }
 }
