@@ -64,6 +64,7 @@ public sealed class DatabaseInitializer(PortalDbContext db, DocumentImporter imp
         var results = new List<FileImportResult>();
         foreach (var file in DocumentImporter.Expand([path]))
             results.Add(await importer.ImportFileAsync(file, SeedImporter, cancellationToken));
+        await searchIndex.CatchUpAsync(cancellationToken);
         logger.LogInformation("Seeded the library from {Folder}: {Imported} of {Files} files imported", path, results.Count(r => r.Succeeded), results.Count);
         return results;
     }

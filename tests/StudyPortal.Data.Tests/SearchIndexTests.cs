@@ -24,10 +24,19 @@ public sealed class SearchIndexTests
         var outcome = (await importer.ImportFileAsync(TestPaths.Seed("003"), "a")).Outcome!;
         var entries = await db.SearchEntries.CountAsync();
         Assert.True(entries > 20);
+        // Stored and searchable at once; the tokens come with the catch-up.
+        Assert.Equal(0, await CountAsync(db, """SELECT count(*) FROM "SearchGrams" """));
+        Assert.Equal(1, await CountAsync(db, """SELECT count(*) FROM "SearchBacklog" """));
+        var index = new SqliteSearchIndex(db);
+        var beforeCatchUp = await index.SearchAsync(new SearchRequest("网信"), CancellationToken.None);
+        Assert.Equal(1, await index.CatchUpAsync(CancellationToken.None));
         Assert.Equal(entries, await CountAsync(db, """SELECT count(*) FROM "SearchGrams" """));
+        Assert.Equal(0, await CountAsync(db, """SELECT count(*) FROM "SearchBacklog" """));
 
         var results = await new SqliteSearchIndex(db).SearchAsync(new SearchRequest("网信"), CancellationToken.None);
         Assert.True(results.TotalHits > 0);
+        Assert.Equal(results.TotalHits, beforeCatchUp.TotalHits);
+        Assert.Equal(results.Sections.Select(s => s.SectionKey), beforeCatchUp.Sections.Select(s => s.SectionKey));
 
         Assert.True(await TestDatabase.Store(db).DeleteAsync(outcome.DocumentId));
         Assert.Equal(0, await db.SearchEntries.CountAsync());
@@ -61,15 +70,37 @@ public sealed class SearchIndexTests
         var index = new SqliteSearchIndex(db);
         async Task<int> Hits(string q) => (await index.SearchAsync(new SearchRequest(q), CancellationToken.None)).TotalHits;
 
-        Assert.Equal(1, await Hits("网络安网"));
-        Assert.Equal(2, await Hits("网络安"));
-        Assert.Equal(1, await Hits("网络安 -网站"));
-        Assert.Equal(1, await Hits("gdp"));
-        Assert.Equal(1, await Hits("5%以上"));
-        Assert.Equal(0, await Hits("5_以上"));
-        Assert.Equal(0, await Hits("gd%"));
-        Assert.Equal(1, await Hits("——"));
-        Assert.Equal(0, await Hits("安网网"));
+        // The same answers while the document waits for its tokens (entries scanned) and after (full-text index).
+        foreach (var stage in new[] { "backlog", "indexed" })
+        {
+            Assert.Equal((stage, 1), (stage, await Hits("网络安网")));
+            Assert.Equal((stage, 2), (stage, await Hits("网络安")));
+            Assert.Equal((stage, 1), (stage, await Hits("网络安 -网站")));
+            Assert.Equal((stage, 1), (stage, await Hits("gdp")));
+            Assert.Equal((stage, 1), (stage, await Hits("5%以上")));
+            Assert.Equal((stage, 0), (stage, await Hits("5_以上")));
+            Assert.Equal((stage, 0), (stage, await Hits("gd%")));
+            Assert.Equal((stage, 1), (stage, await Hits("——")));
+            Assert.Equal((stage, 0), (stage, await Hits("安网网")));
+            Assert.Equal((stage, 2), (stage, await Hits("网")));
+            Assert.Equal((stage, 1), (stage, await Hits("站")));
+            await index.CatchUpAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task CatchUp_FromTwoContextsAtOnce_IndexesEachDocumentOnce()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateContext())
+        {
+            foreach (var seed in TestPaths.AllSeeds) await database.Importer(db).ImportFileAsync(seed, "a");
+        }
+        await using var first = database.CreateContext();
+        await using var second = database.CreateContext();
+        var counts = await Task.WhenAll(new SqliteSearchIndex(first).CatchUpAsync(CancellationToken.None), new SqliteSearchIndex(second).CatchUpAsync(CancellationToken.None));
+        Assert.Equal(5, counts.Sum());
+        Assert.Equal(await first.SearchEntries.LongCountAsync(), await CountAsync(first, """SELECT count(*) FROM "SearchGrams" """));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using StudyPortal.Data.Importing;
+using StudyPortal.Data.Search;
 
 namespace StudyPortal.Cli.Commands;
 
@@ -42,6 +43,10 @@ internal static class ImportCommand
                     app.Error.WriteLine($"{file}: failed: {outcome.Error}");
                 }
             }
+            // The stored documents are searchable already (by scanning); their full-text tokens are written now, so the
+            // index is complete when the command ends.
+            var indexed = await scope.ServiceProvider.GetRequiredService<ISearchIndex>().CatchUpAsync(cancellationToken);
+            if (indexed > 0) app.Output.WriteLine($"search index: {indexed} documents indexed");
             return failed == 0 ? 0 : 1;
         });
         return command;

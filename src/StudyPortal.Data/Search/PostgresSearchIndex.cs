@@ -27,7 +27,10 @@ public sealed class PostgresSearchIndex(PortalDbContext db, LibraryVersion? vers
         entry.HasIndex(e => e.Text).HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 
-    protected override object Tokens(string text) => SearchGrams.For(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    protected override object? Tokens(string text) => SearchGrams.For(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Nothing to catch up: an entry's grams are stored with it, and PostgreSQL maintains its GIN indexes in the same transaction.</summary>
+    public override Task<int> CatchUpAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
     /// <summary>Binary COPY: one round trip for a document's entries instead of one per entry.</summary>
     protected override async Task WriteEntriesAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Entry> entries, CancellationToken cancellationToken)
@@ -45,7 +48,7 @@ public sealed class PostgresSearchIndex(PortalDbContext db, LibraryVersion? vers
             await copy.WriteAsync((int)e.Kind, NpgsqlDbType.Integer, cancellationToken);
             await WriteNullableAsync(copy, e.Year, cancellationToken);
             await copy.WriteAsync(e.Text, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync((string[])e.Tokens, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync((string[])e.Tokens!, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
         }
         await copy.CompleteAsync(cancellationToken);
     }

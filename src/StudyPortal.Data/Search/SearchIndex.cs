@@ -33,10 +33,13 @@ public abstract class SearchIndex(PortalDbContext db, LibraryVersion? version) :
     private const long BodyBase = 2L << 40;
 
     /// <summary>One row to index, its tokens as <see cref="Tokens"/> made them.</summary>
-    protected sealed record Entry(long Id, int DocumentId, int SectionId, int? ParagraphPosition, SearchKind Kind, int? Year, string Text, object Tokens);
+    protected sealed record Entry(long Id, int DocumentId, int SectionId, int? ParagraphPosition, SearchKind Kind, int? Year, string Text, object? Tokens);
 
-    /// <summary>An entry's tokens as this provider stores them.</summary>
-    protected abstract object Tokens(string text);
+    /// <summary>An entry's tokens as this provider stores them with the entry; null where they are made later (<see cref="CatchUpAsync"/>).</summary>
+    protected abstract object? Tokens(string text);
+
+    /// <inheritdoc />
+    public abstract Task<int> CatchUpAsync(CancellationToken cancellationToken);
 
     /// <summary>Stores the entries and their tokens inside the caller's transaction.</summary>
     protected abstract Task WriteEntriesAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Entry> entries, CancellationToken cancellationToken);
@@ -87,7 +90,7 @@ public abstract class SearchIndex(PortalDbContext db, LibraryVersion? version) :
 
         // Making the tokens is a quarter of the indexing time and independent per row: it runs on every core, while
         // SQLite's own work below runs on one.
-        var tokens = new object[rows.Count];
+        var tokens = new object?[rows.Count];
         Parallel.For(0, rows.Count, i => tokens[i] = Tokens(rows[i].Text));
 
         var next = new Dictionary<long, long>();
@@ -131,6 +134,7 @@ public abstract class SearchIndex(PortalDbContext db, LibraryVersion? version) :
         var documents = await db.Documents.Select(d => d.Id).ToListAsync(cancellationToken);
         foreach (var id in documents) await IndexDocumentAsync(id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await CatchUpAsync(cancellationToken);
         return await db.SearchEntries.CountAsync(cancellationToken);
     }
 

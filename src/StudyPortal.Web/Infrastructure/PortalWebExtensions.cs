@@ -38,6 +38,7 @@ public static class PortalWebExtensions
         builder.Services.AddOutputCache(o => o.AddPolicy(ChapterCache.Policy, ChapterCache.Configure));
         builder.Services.AddHostedService<ChapterCache>();
         builder.Services.AddHostedService<LibraryChangeWatcher>();
+        builder.Services.AddHostedService<SearchCatchUp>();
         builder.Services.AddOptions<ReadingOptions>().BindConfiguration(ReadingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         // Razor would otherwise write every Chinese character as &#x…; — pages 2.5× larger and half as fast.
