@@ -129,7 +129,7 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
         var keys = AssignKeys(parsed);
         await ResolveKeyCollisionsAsync(keys, document.Id, cancellationToken);
 
-        await using var writer = await StructureWriter.OpenAsync(db, cancellationToken);
+        await using var writer = await StructureWriter.OpenAsync(db, parsed, cancellationToken);
         var sectionIds = new List<int[]>();
         var paragraphIds = new List<int[][]>();
         var sectionPosition = 0;
@@ -158,6 +158,7 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
             await writer.QuotationAsync(document.Id, sectionIds[quotation.Article][quotation.Section],
                 paragraphIds[quotation.Article][quotation.Section][quotation.Paragraph], q, quotation, cancellationToken);
         }
+        await writer.CompleteAsync(cancellationToken);
     }
 
     /// <summary>Keys in document order: the same text gets the same key; a repeated heading counts its occurrences.</summary>

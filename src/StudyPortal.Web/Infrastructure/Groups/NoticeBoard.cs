@@ -39,7 +39,7 @@ public sealed class NoticeBoard(PortalDbContext db, StudyClock clock)
     }
 }
 
-/// <summary>Looks for assignments that are due soon every half hour.</summary>
+/// <summary>Looks for assignments that are due soon every half hour (on every web node; the notices' unique key keeps them single).</summary>
 public sealed class DueSoonNotifier(IServiceScopeFactory scopes, ILogger<DueSoonNotifier> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -52,6 +52,11 @@ public sealed class DueSoonNotifier(IServiceScopeFactory scopes, ILogger<DueSoon
                 await using var scope = scopes.CreateAsyncScope();
                 var sent = await scope.ServiceProvider.GetRequiredService<NoticeBoard>().SendDueSoonAsync(stoppingToken);
                 if (sent > 0) logger.LogInformation("Sent {Count} due-soon notices", sent);
+            }
+            catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+            {
+                // Another web node on the same database sent the same notices a moment earlier (one per person and subject).
+                logger.LogDebug("Due-soon notices were sent by another node");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
