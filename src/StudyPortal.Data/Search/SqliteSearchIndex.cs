@@ -62,6 +62,14 @@ public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? versio
 
     public override async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
+        // Usually there is nothing to do: a read says so without taking SQLite's write lock (the web app asks every
+        // few seconds, and a database opened read-only must not fail here).
+        var idle = await OpenAsync(cancellationToken);
+        await using (var any = idle.CreateCommand())
+        {
+            any.CommandText = """SELECT EXISTS (SELECT 1 FROM "SearchBacklog")""";
+            if (Convert.ToInt64(await any.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0) return 0;
+        }
         var indexed = 0;
         var more = true;
         while (more && !cancellationToken.IsCancellationRequested)
