@@ -44,7 +44,9 @@ public static class PortalWebExtensions
         // Razor would otherwise write every Chinese character as &#x…; — pages 2.5× larger and half as fast.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        builder.Services.AddRazorPages(o => PortalPages.Authorize(o.Conventions)).AddViewLocalization();
+        builder.Services.AddRazorPages(o => PortalPages.Authorize(o.Conventions))
+            .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new CleanTextModelBinderProvider()))
+            .AddViewLocalization();
         builder.AddPortalAccounts();
         return builder;
     }
@@ -115,7 +117,7 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<Pages.Admin.Users.UserAccounts>();
         builder.Services.AddScoped<ArticleTwins>();
         builder.Services.AddScoped<Pages.Read.ReadingProgressRecorder>();
-        builder.Services.AddOptions<Groups.StudyOptions>().BindConfiguration(Groups.StudyOptions.SectionName);
+        builder.Services.AddOptions<Groups.StudyOptions>().BindConfiguration(Groups.StudyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Groups.StudyClock>();
         builder.Services.AddScoped<Groups.StudyPlans>();
         builder.Services.AddScoped<Groups.NoticeBoard>();

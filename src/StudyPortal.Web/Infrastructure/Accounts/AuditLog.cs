@@ -13,7 +13,7 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider time)
             AtUtc = time.GetUtcNow().UtcDateTime,
             UserName = user.Identity?.Name ?? "(anonymous)",
             Action = action,
-            Subject = subject.Length > 500 ? subject[..500] : subject,
+            Subject = UserText.Cut(subject, 500),
             Details = details,
         });
 

@@ -35,11 +35,18 @@ public static class GroupRecord
         {
             foreach (var row in rows.Prepend(Headers))
             {
-                foreach (var field in row) csv.WriteField(field);
+                foreach (var field in row) csv.WriteField(UserText.SpreadsheetSafe(UserText.Clean(field)));
                 csv.NextRecord();
             }
         }
         return stream.ToArray();
+    }
+
+    /// <summary>Excel's rules for a sheet name: at most 31 characters, none of []:*?/\\, not empty.</summary>
+    private static string SheetName(string name)
+    {
+        var kept = UserText.Cut(new string(UserText.Clean(name).Where(c => "[]:*?/\\".IndexOf(c, StringComparison.Ordinal) < 0 && !char.IsControl(c)).ToArray()).Trim(), 31);
+        return kept.Length == 0 ? "学习记录" : kept;
     }
 
     /// <summary>An .xlsx workbook with one sheet, written with the Open XML SDK (inline strings, a bold header row).</summary>
@@ -67,14 +74,14 @@ public static class GroupRecord
                     r.Append(new Cell
                     {
                         CellReference = $"{(char)('A' + c)}{index}", DataType = CellValues.InlineString, StyleIndex = header ? 1U : 2U,
-                        InlineString = new InlineString(new Text(row[c]) { Space = SpaceProcessingModeValues.Preserve }),
+                        InlineString = new InlineString(new Text(UserText.Clean(row[c])) { Space = SpaceProcessingModeValues.Preserve }),
                     });
                 data.Append(r);
                 index++;
             }
             var widths = new double[] { 12, 14, 30, 40, 12, 10, 18, 60 };
             sheetPart.Worksheet = new Worksheet(new Columns(widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })), data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName }));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(sheetName) }));
             workbook.Workbook.Save();
         }
         return stream.ToArray();

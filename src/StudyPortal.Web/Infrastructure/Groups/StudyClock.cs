@@ -12,6 +12,10 @@ public sealed class StudyOptions
 
     /// <summary>A "due soon" notice goes out this many days before the due date.</summary>
     public int DueSoonDays { get; set; } = 2;
+
+    /// <summary>How far ahead a due date may be set, in years.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 100)]
+    public int DueHorizonYears { get; set; } = 5;
 }
 
 /// <summary>Due dates are calendar days in the configured time zone: "due 7 July" ends at midnight after 7 July there.</summary>
@@ -23,9 +27,20 @@ public sealed class StudyClock(TimeProvider time, IOptions<StudyOptions> options
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(UtcNow, Zone));
 
-    /// <summary>The UTC moment a due date is over: the start of the next day in the portal's zone.</summary>
+    /// <summary>The latest due date a leader may set: today plus the configured horizon.</summary>
+    public DateOnly LatestDueDate => Today.AddYears(options.Value.DueHorizonYears);
+
+    /// <summary>Whether a leader may set this due date: from today to the horizon.</summary>
+    public bool IsAllowedDueDate(DateOnly due) => due >= Today && due <= LatestDueDate;
+
+    /// <summary>
+    /// The UTC moment a due date is over: the start of the next day in the portal's zone. A date stored before due
+    /// dates were bounded may lie at the end of the calendar; it is never over rather than a failing page.
+    /// </summary>
     public DateTime DueEndsUtc(DateOnly due) =>
-        TimeZoneInfo.ConvertTimeToUtc(due.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+        due.DayNumber >= DateOnly.MaxValue.DayNumber - 2
+            ? DateTime.MaxValue
+            : TimeZoneInfo.ConvertTimeToUtc(due.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
 
     public bool IsOverdue(DateOnly due) => UtcNow >= DueEndsUtc(due);
 

@@ -1,9 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StudyPortal.Data;
 using StudyPortal.Data.Groups;
+using StudyPortal.Web.Infrastructure;
 using StudyPortal.Web.Infrastructure.Groups;
 
 namespace StudyPortal.Web.Pages.Leader;
@@ -46,6 +48,8 @@ public sealed class AssignModel(PortalDbContext db, StudyPlans plans, StudyClock
 
     public DateOnly Today => clock.Today;
 
+    public DateOnly LatestDueDate => clock.LatestDueDate;
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
@@ -58,12 +62,12 @@ public sealed class AssignModel(PortalDbContext db, StudyPlans plans, StudyClock
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var chosen = await ChosenSectionsAsync(cancellationToken);
         if (chosen.Count == 0) return Fail(t["Assign.NoSections"]);
-        if (DueDate is not { } due || due < clock.Today) return Fail(t["Assign.BadDate"]);
+        if (DueDate is not { } due || !clock.IsAllowedDueDate(due)) return Fail(t["Assign.BadDate", clock.LatestDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
         if ((Message?.Length ?? 0) > 4000) return Fail(t["Assign.TooLong"]);
         var title = string.IsNullOrWhiteSpace(Title) ? chosen[0].ArticleTitle : Title.Trim();
         var assignment = new Assignment
         {
-            GroupId = id, Title = title.Length > 200 ? title[..200] : title, Message = string.IsNullOrWhiteSpace(Message) ? null : Message.Trim(),
+            GroupId = id, Title = UserText.Cut(title, 200), Message = string.IsNullOrWhiteSpace(Message) ? null : Message.Trim(),
             DueDate = due, CreatedById = StudyPlans.UserId(User)!, CreatedAtUtc = clock.UtcNow,
         };
         assignment.Sections.AddRange(chosen.Select((s, i) => new AssignmentSection

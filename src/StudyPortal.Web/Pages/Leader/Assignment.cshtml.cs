@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,13 @@ using StudyPortal.Web.Infrastructure.Groups;
 namespace StudyPortal.Web.Pages.Leader;
 
 /// <summary>Edit an assignment's title, due date and message, or withdraw it (its check-ins go with it).</summary>
-public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyClock clock, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Assignment Assignment { get; private set; } = null!;
     public IReadOnlyDictionary<string, bool> Exists { get; private set; } = new Dictionary<string, bool>();
     public int CheckIns { get; private set; }
     public string? Error { get; private set; }
+    public DateOnly LatestDueDate => clock.LatestDueDate;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -25,6 +27,12 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, IStrin
         if (string.IsNullOrWhiteSpace(title) || title.Length > 200 || dueDate is null || (message?.Length ?? 0) > 4000)
         {
             Error = t["Assign.Invalid"];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        if (dueDate.Value != Assignment.DueDate && !clock.IsAllowedDueDate(dueDate.Value))
+        {
+            Error = t["Assign.BadDueDate", clock.LatestDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using StudyPortal.Data;
 using StudyPortal.Data.Accounts;
 using StudyPortal.Data.Groups;
+using StudyPortal.Web.Infrastructure;
 using StudyPortal.Web.Infrastructure.Groups;
 
 namespace StudyPortal.Web.Pages.Leader;
@@ -36,7 +37,7 @@ public sealed class GroupModel(PortalDbContext db, StudyPlans plans, StudyClock 
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100) return BadRequest();
         Group.Name = name.Trim();
-        Group.Description = string.IsNullOrWhiteSpace(description) ? null : description.Trim()[..Math.Min(1000, description.Trim().Length)];
+        Group.Description = string.IsNullOrWhiteSpace(description) ? null : UserText.Cut(description.Trim(), 1000);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/leader/groups/{id}");
     }

@@ -52,8 +52,7 @@ public sealed class ProgressModel(PortalDbContext db, StudyPlans plans, StudyClo
     public async Task<IActionResult> OnGetXlsxAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        var sheet = new string(Matrix.Group.Name.Where(c => "[]:*?/\\".IndexOf(c, StringComparison.Ordinal) < 0).ToArray());
-        return File(GroupRecord.Xlsx(GroupRecord.Rows(Matrix, clock, StatusName), sheet.Length == 0 ? "学习记录" : sheet),
+        return File(GroupRecord.Xlsx(GroupRecord.Rows(Matrix, clock, StatusName), Matrix.Group.Name),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{Matrix.Group.Name}-学习记录-{clock.Today:yyyyMMdd}.xlsx");
     }
 

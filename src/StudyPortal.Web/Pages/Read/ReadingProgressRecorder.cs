@@ -14,24 +14,15 @@ public sealed class ReadingProgressRecorder(PortalDbContext db, TimeProvider tim
     {
         if (key.Length > 32 || !await db.Sections.AnyAsync(s => s.Key == key, cancellationToken)) return false;
         var now = time.GetUtcNow().UtcDateTime;
-        var row = await db.ReadingProgress.FirstOrDefaultAsync(p => p.UserId == userId && p.SectionKey == key, cancellationToken);
-        if (row is null)
-        {
-            row = new ReadingProgress { UserId = userId, SectionKey = key, OpenedAtUtc = now };
-            db.ReadingProgress.Add(row);
-        }
-        row.LastReadAtUtc = now;
-        row.LastParagraph = Math.Clamp(paragraph, 0, 100_000);
-        if (completed) row.CompletedAtUtc ??= now;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Two reports of the first visit raced; the other one created the row, which is all this one would have done.
-            db.ChangeTracker.Clear();
-        }
+        var at = Math.Clamp(paragraph, 0, 100_000);
+        DateTime? completedAt = completed ? now : null;
+        var first = new ReadingProgress { UserId = userId, SectionKey = key, OpenedAtUtc = now, LastReadAtUtc = now, LastParagraph = at, CompletedAtUtc = completedAt };
+        // The first report creates the row; a later one, or one racing the first, moves it on. Completion is kept once set.
+        if (!await db.InsertIfAbsentAsync(first, cancellationToken))
+            await db.ReadingProgress.Where(p => p.UserId == userId && p.SectionKey == key).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.LastReadAtUtc, now)
+                .SetProperty(p => p.LastParagraph, at)
+                .SetProperty(p => p.CompletedAtUtc, p => p.CompletedAtUtc ?? completedAt), cancellationToken);
         return true;
     }
 

@@ -39,15 +39,14 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
         var text = string.IsNullOrWhiteSpace(reflection) ? null : reflection.Trim();
         if (CheckIn is null)
         {
-            CheckIn = new CheckIn { AssignmentId = id, UserId = StudyPlans.UserId(User)!, Reflection = text, CheckedInAtUtc = clock.UtcNow, UpdatedAtUtc = clock.UtcNow };
-            db.CheckIns.Add(CheckIn);
+            var first = new CheckIn { AssignmentId = id, UserId = StudyPlans.UserId(User)!, Reflection = text, CheckedInAtUtc = clock.UtcNow, UpdatedAtUtc = clock.UtcNow };
+            if (await db.InsertIfAbsentAsync(first, cancellationToken)) return Redirect($"/study/{id}");
+            // The same check-in sent twice at once: the other request created it; this one is an edit of it.
+            CheckIn = await db.CheckIns.FirstAsync(c => c.AssignmentId == id && c.UserId == first.UserId, cancellationToken);
         }
-        else
-        {
-            if (!CanEdit) return Fail(t["Study.PastDue"]);
-            CheckIn.Reflection = text;
-            CheckIn.UpdatedAtUtc = clock.UtcNow;
-        }
+        if (!CanEdit) return Fail(t["Study.PastDue"]);
+        CheckIn.Reflection = text;
+        CheckIn.UpdatedAtUtc = clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/study/{id}");
     }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyPortal.Data.Accounts;
 using StudyPortal.Importer;
 using StudyPortal.Importer.Decoding;
+using StudyPortal.Web.Infrastructure;
 
 namespace StudyPortal.Web.Pages.Admin.Users;
 
@@ -79,7 +80,7 @@ public sealed class UserAccounts(UserManager<PortalUser> users, Data.PortalDbCon
     /// <summary>Adds the user to the group of that name, creating the group when there is none; a leader leads it.</summary>
     private async Task JoinGroupAsync(PortalUser user, string groupName, bool leader)
     {
-        var name = groupName.Length > 100 ? groupName[..100] : groupName;
+        var name = UserText.Cut(groupName, 100);
         var group = await db.StudyGroups.OrderBy(g => g.Id).FirstOrDefaultAsync(g => g.Name == name)
             ?? db.StudyGroups.Add(new Data.Groups.StudyGroup { Name = name, CreatedAtUtc = time.GetUtcNow().UtcDateTime }).Entity;
         db.GroupMembers.Add(new Data.Groups.GroupMember { Group = group, UserId = user.Id, IsLeader = leader, AddedAtUtc = time.GetUtcNow().UtcDateTime });
