@@ -21,7 +21,7 @@ public sealed class DocumentParser
     {
         _options = options ?? new ImportOptions();
         // Judged by content in this order; plain text takes whatever the others do not.
-        _readers = readers?.ToList() ?? [new WordBlockReader(), new PdfBlockReader(), new PlainTextBlockReader()];
+        _readers = readers?.ToList() ?? [new WordBlockReader(_options), new PdfBlockReader(_options), new PlainTextBlockReader()];
     }
 
     public ParsedDocument Parse(byte[] bytes, string fileName)

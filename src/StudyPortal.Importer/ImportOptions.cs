@@ -11,6 +11,21 @@ public sealed class ImportOptions
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>
+    /// The most a Word file may unpack to, all its parts together (256 MB by default): a small .docx can hold a
+    /// "zip bomb" that would take the server's memory. Its XML parts together get a quarter of this.
+    /// </summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxExpandedBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>The most paragraphs a Word file may have (a 1,000-page booklet has about 30,000).</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxParagraphs { get; set; } = 200_000;
+
+    /// <summary>The most pages a PDF may have.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPdfPages { get; set; } = 3_000;
+
     /// <summary>People whose words become quotations when the text attributes a passage to them.</summary>
     public List<string> KnownSpeakers { get; set; } = ["习近平"];
 }

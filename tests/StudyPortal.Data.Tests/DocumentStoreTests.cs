@@ -12,6 +12,26 @@ public sealed class DocumentStoreTests
     private static byte[] Seed(string prefix) => File.ReadAllBytes(TestPaths.Seed(prefix));
 
     [Fact]
+    public async Task Store_WhoseExpectedDocumentIsNotTheOneOfThatTitle_StoresNothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        var store = TestDatabase.Store(db);
+        var first = Encoding.UTF8.GetBytes("# 同名资料\n\n## 一\n\n第一份正文，内容足够长，可以成为一个段落。\n");
+        var second = Encoding.UTF8.GetBytes("# 同名资料\n\n## 一\n\n第二份正文，内容完全不同，也足够长，可以成为段落。\n");
+        var stored = await store.StoreAsync(new DocumentParser().Parse(first, "a.md"), first, "a", expectedDocumentId: 0);
+        Assert.Equal(ImportStatus.Imported, stored.Status);
+
+        // The preview saw no document of this title (0); one is there now: a conflict naming it, nothing replaced.
+        var conflict = await store.StoreAsync(new DocumentParser().Parse(second, "b.md"), second, "b", expectedDocumentId: 0);
+        Assert.Equal((ImportStatus.Conflict, stored.DocumentId), (conflict.Status, conflict.DocumentId));
+        Assert.Equal(DocumentStore.ContentHash(first), await db.Documents.Select(d => d.ContentHash).SingleAsync());
+
+        var replaced = await store.StoreAsync(new DocumentParser().Parse(second, "b.md"), second, "b", expectedDocumentId: stored.DocumentId);
+        Assert.Equal((ImportStatus.Replaced, stored.DocumentId), (replaced.Status, replaced.DocumentId));
+    }
+
+    [Fact]
     public async Task Store_KeepsOriginalBytesHashEncodingAndDiagnostics()
     {
         await using var database = await TestDatabase.CreateAsync();

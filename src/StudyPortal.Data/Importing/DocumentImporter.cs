@@ -78,7 +78,7 @@ public sealed class DocumentImporter(DocumentParser parser, DocumentStore store,
             {
                 Title = stored.Title, Series = stored.Series, Issuer = stored.Issuer, Date = Importer.Model.PartialDate.FromIso(stored.Date),
             };
-            return new FileImportResult(stored.FileName, await store.StoreAsync(parsed, stored.Content, importedBy, documentId, cancellationToken), null);
+            return new FileImportResult(stored.FileName, await store.StoreAsync(parsed, stored.Content, importedBy, documentId, cancellationToken: cancellationToken), null);
         }
         catch (UnreadableDocumentException ex)
         {

@@ -22,7 +22,13 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
     /// Re-import: the document to replace whatever the parse gives (its stored original, read by a newer importer);
     /// otherwise the same content is left alone and a document of the same title is replaced.
     /// </param>
-    public async Task<ImportOutcome> StoreAsync(ParsedDocument parsed, byte[] original, string importedBy, int? replaceDocumentId = null, CancellationToken cancellationToken = default)
+    /// <param name="expectedDocumentId">
+    /// The upload preview's premise: the document of this title that the admin agreed to replace, or 0 for none. When
+    /// the library holds another by the time the write lock is taken, nothing is stored and the outcome is
+    /// <see cref="ImportStatus.Conflict"/> naming the document now there.
+    /// </param>
+    public async Task<ImportOutcome> StoreAsync(ParsedDocument parsed, byte[] original, string importedBy, int? replaceDocumentId = null,
+        int? expectedDocumentId = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(original);
@@ -40,6 +46,8 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
             var document = replaceDocumentId is int id
                 ? await db.Documents.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
                 : await db.Documents.FirstOrDefaultAsync(d => d.Title == parsed.Title, cancellationToken);
+            if (expectedDocumentId is { } expected && (document?.Id ?? 0) != expected)
+                return new ImportOutcome(ImportStatus.Conflict, document?.Id ?? 0, document?.Title ?? parsed.Title, 0, 0, 0, 0);
             var status = document is null ? ImportStatus.Imported : ImportStatus.Replaced;
             if (document is null)
             {

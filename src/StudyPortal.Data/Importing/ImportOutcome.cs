@@ -7,6 +7,8 @@ public enum ImportStatus
     Replaced,
     /// <summary>The same bytes were imported before: nothing changed.</summary>
     Unchanged,
+    /// <summary>The document of that title is not the one the caller expected to replace (or create): nothing stored.</summary>
+    Conflict,
 }
 
 /// <summary>What storing one document did.</summary>

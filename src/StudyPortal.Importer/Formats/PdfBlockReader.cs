@@ -8,8 +8,10 @@ namespace StudyPortal.Importer.Formats;
 /// PDF with a text layer: each page's text in reading order, line by line, then the same line rules as plain text
 /// (the cleaning rules repair the page breaks and column joins). A PDF without text is a scan and is refused.
 /// </summary>
-public sealed class PdfBlockReader : IBlockReader
+public sealed class PdfBlockReader(ImportOptions? options = null) : IBlockReader
 {
+    private readonly ImportOptions _options = options ?? new ImportOptions();
+
     public const string EncodingName = "PDF text layer";
 
     public bool CanRead(ReadOnlySpan<byte> bytes, string fileName) => bytes.StartsWith("%PDF-"u8);
@@ -22,6 +24,7 @@ public sealed class PdfBlockReader : IBlockReader
         {
             using var pdf = PdfDocument.Open(bytes);
             pages = pdf.NumberOfPages;
+            if (pages > _options.MaxPdfPages) throw new UnreadableDocumentException($"the PDF has {pages} pages, above the limit of {_options.MaxPdfPages} pages");
             foreach (var page in pdf.GetPages())
             {
                 text.Append(ContentOrderTextExtractor.GetText(page)).Append("\n\n");

@@ -10,8 +10,10 @@ namespace StudyPortal.Importer.Formats;
 /// Word .docx: one block per paragraph, with its heading level from the paragraph style ("heading 1"…, "Title", or a
 /// Chinese "标题 1") and bold-only paragraphs marked, so the structure rules see what the author formatted.
 /// </summary>
-public sealed class WordBlockReader : IBlockReader
+public sealed class WordBlockReader(ImportOptions? options = null) : IBlockReader
 {
+    private readonly ImportOptions _options = options ?? new ImportOptions();
+
     public const string EncodingName = "Word (.docx)";
 
     public bool CanRead(ReadOnlySpan<byte> bytes, string fileName) =>
@@ -19,6 +21,7 @@ public sealed class WordBlockReader : IBlockReader
 
     public BlockStream Read(byte[] bytes)
     {
+        WordPackageLimits.Check(bytes, _options);
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);

@@ -50,10 +50,13 @@ public sealed class UploadTests(EmptyPortalFactory factory) : UploadTestBase(fac
             Assert.Equal(parsed.Diagnostics.Count, preview.QuerySelectorAll("ul.diagnostics li").Length);
             Assert.Equal(Math.Min(200, parsed.Quotations.Count), preview.QuerySelectorAll(".preview-quotes li").Length);
 
-            var confirm = await admin.SubmitFormAsync(url, new()
+            var fields = new Dictionary<string, string>
             {
                 ["Form.Title"] = parsed.Title, ["Form.Series"] = parsed.Series ?? "", ["Form.Issuer"] = parsed.Issuer ?? "", ["Form.Date"] = parsed.Date?.ToIso() ?? "",
-            }, url + "?handler=Confirm");
+            };
+            // Another test of this class may have stored the same document under its title: the admin ticks "replace".
+            if (preview.QuerySelector("input[name='Form.Replace']")?.GetAttribute("value") is { } replace) fields["Form.Replace"] = replace;
+            var confirm = await admin.SubmitFormAsync(url, fields, url + "?handler=Confirm");
             Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
             var documentId = int.Parse(confirm.Headers.Location!.OriginalString["/documents/".Length..], System.Globalization.CultureInfo.InvariantCulture);
             var stored = await DbAsync(db => db.Documents.Where(d => d.Id == documentId).Select(d => new { d.Title, d.ImportedBy, Sections = d.Sections.Count, Quotations = d.Quotations.Count }).SingleAsync());
@@ -218,8 +221,9 @@ public abstract class UploadTestBase(EmptyPortalFactory factory)
         if (page.QuerySelector(".upload-results li.ok") is null) return;
         var url = PreviewUrl(page, name);
         var (_, preview) = await HtmlPage.GetAsync(admin, url);
-        var title = ((IHtmlInputElement)preview.QuerySelector("input[name='Form.Title']")!).Value;
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(url, new() { ["Form.Title"] = title }, url + "?handler=Confirm")).StatusCode);
+        var fields = new Dictionary<string, string> { ["Form.Title"] = ((IHtmlInputElement)preview.QuerySelector("input[name='Form.Title']")!).Value };
+        if (preview.QuerySelector("input[name='Form.Replace']")?.GetAttribute("value") is { } replace) fields["Form.Replace"] = replace;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(url, fields, url + "?handler=Confirm")).StatusCode);
     }
 
 }

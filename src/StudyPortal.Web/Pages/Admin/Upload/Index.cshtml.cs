@@ -17,12 +17,12 @@ namespace StudyPortal.Web.Pages.Admin.Upload;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Upload)]
 [RequestSizeLimit(UploadLimits.RequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.RequestBytes)]
-public sealed class IndexModel(PortalDbContext db, DocumentParser parser, IOptions<ImportOptions> import, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(PortalDbContext db, UploadDrafts drafts, IOptions<ImportOptions> import, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record FileResult(string FileName, Guid? DraftId, string? Title, string? Error, int? ExistingDocumentId);
 
     public IReadOnlyList<FileResult> Results { get; private set; } = [];
-    public IReadOnlyList<UploadDraft> Pending { get; private set; } = [];
+    public IReadOnlyList<UploadDrafts.Listed> Pending { get; private set; } = [];
     public long MaxFileBytes => import.Value.MaxFileBytes;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Pending = await PendingAsync(cancellationToken);
@@ -32,7 +32,7 @@ public sealed class IndexModel(PortalDbContext db, DocumentParser parser, IOptio
         var results = new List<FileResult>();
         if (files.Count == 0) results.Add(new FileResult("", null, null, t["Upload.NoFiles"], null));
         if (files.Count > UploadLimits.FilesPerRequest) files = files.Take(UploadLimits.FilesPerRequest).ToList();
-        var userId = db.Users.Where(u => u.UserName == User.Identity!.Name).Select(u => u.Id).First();
+        var userId = Infrastructure.Groups.StudyPlans.UserId(User)!;
         foreach (var file in files)
         {
             var name = UploadLimits.SafeFileName(file.FileName);
@@ -57,11 +57,8 @@ public sealed class IndexModel(PortalDbContext db, DocumentParser parser, IOptio
             }
             try
             {
-                var parsed = parser.Parse(bytes, name);
-                var draft = new UploadDraft { Id = Guid.NewGuid(), UserId = userId, FileName = name, Bytes = bytes, CreatedAtUtc = time.GetUtcNow().UtcDateTime };
-                db.UploadDrafts.Add(draft);
-                await db.SaveChangesAsync(cancellationToken);
-                results.Add(new FileResult(name, draft.Id, parsed.Title, null, null));
+                var draft = await drafts.CreateAsync(userId, name, bytes, cancellationToken);
+                results.Add(new FileResult(name, draft.Draft.Id, draft.Parsed.Title, null, null));
             }
             catch (UnreadableDocumentException ex)
             {
@@ -74,10 +71,8 @@ public sealed class IndexModel(PortalDbContext db, DocumentParser parser, IOptio
         return Page();
     }
 
-    private async Task<IReadOnlyList<UploadDraft>> PendingAsync(CancellationToken cancellationToken) =>
-        await db.UploadDrafts.AsNoTracking().OrderByDescending(d => d.CreatedAtUtc)
-            .Select(d => new UploadDraft { Id = d.Id, UserId = d.UserId, FileName = d.FileName, Bytes = Array.Empty<byte>(), CreatedAtUtc = d.CreatedAtUtc })
-            .ToListAsync(cancellationToken);
+    private Task<IReadOnlyList<UploadDrafts.Listed>> PendingAsync(CancellationToken cancellationToken) =>
+        drafts.OpenForAsync(Infrastructure.Groups.StudyPlans.UserId(User)!, cancellationToken);
 }
 
 public static class UploadLimits
@@ -106,6 +101,7 @@ public static class UploadLimits
         var m when m.Contains("empty", StringComparison.Ordinal) => t["Upload.Empty"],
         var m when m.Contains("binary", StringComparison.Ordinal) => t["Upload.Binary"],
         var m when m.Contains("encoding", StringComparison.OrdinalIgnoreCase) || m.Contains("decod", StringComparison.OrdinalIgnoreCase) => t["Upload.Undecodable"],
+        var m when m.Contains("unpacks to", StringComparison.Ordinal) || m.Contains("paragraphs, above", StringComparison.Ordinal) || m.Contains("pages, above", StringComparison.Ordinal) => t["Upload.Expands"],
         var m when m.Contains("Word", StringComparison.Ordinal) => t["Upload.BrokenWord"],
         var m when m.Contains("PDF", StringComparison.Ordinal) => t["Upload.BrokenPdf"],
         _ => t["Upload.Refused", message],

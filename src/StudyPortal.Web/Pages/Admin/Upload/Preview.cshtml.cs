@@ -18,7 +18,7 @@ namespace StudyPortal.Web.Pages.Admin.Upload;
 /// every diagnostic, articles already in the library — with the title block open to correction. Confirm stores it in
 /// one transaction; cancel throws the draft away.
 /// </summary>
-public sealed class PreviewModel(PortalDbContext db, DocumentParser parser, DocumentStore store, ArticleTwins twins, AuditLog audit, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class PreviewModel(PortalDbContext db, UploadDrafts drafts, DocumentStore store, ArticleTwins twins, AuditLog audit, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class TitleForm
     {
@@ -33,6 +33,9 @@ public sealed class PreviewModel(PortalDbContext db, DocumentParser parser, Docu
 
         [MaxLength(10), RegularExpression(@"^\d{4}(-\d{2}(-\d{2})?)?$")]
         public string? Date { get; set; }
+
+        /// <summary>The document the admin agreed to replace, ticked in the preview; none when the title is new.</summary>
+        public int? Replace { get; set; }
     }
 
     [BindProperty]
@@ -55,11 +58,18 @@ public sealed class PreviewModel(PortalDbContext db, DocumentParser parser, Docu
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (!ModelState.IsValid || PartialDate.FromIso(Form.Date) is null && !string.IsNullOrWhiteSpace(Form.Date))
+            return Refuse(t["Upload.FormInvalid"], StatusCodes.Status400BadRequest);
+        var hash = DocumentStore.ContentHash(Draft.Bytes);
+        if (await db.Documents.AsNoTracking().Where(d => d.ContentHash == hash).Select(d => new { d.Id, d.Title }).FirstOrDefaultAsync(cancellationToken) is { } same)
         {
-            Error = t["Upload.FormInvalid"];
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
+            // The same bytes are in the library already (stored from another draft meanwhile): nothing to store, nothing to audit.
+            await drafts.DeleteAsync(id, cancellationToken);
+            TempData[Flash.Key] = t["Upload.Unchanged", same.Title].Value;
+            return RedirectToPage("/Documents/Index", new { id = same.Id });
         }
+        // Replacing is a choice made in the preview, of the document it named; a premise that changed since is refused.
+        if (Form.Replace is { } agreed && Replaces?.Id != agreed) return Refuse(t["Upload.ReplaceChanged"]);
+        if (Replaces is { } replaces && Form.Replace is null) return Refuse(t["Upload.ReplaceNotChosen", replaces.Title]);
         var corrected = Parsed with
         {
             Title = Form.Title.Trim(),
@@ -67,27 +77,46 @@ public sealed class PreviewModel(PortalDbContext db, DocumentParser parser, Docu
             Issuer = Blank(Form.Issuer),
             Date = PartialDate.FromIso(Blank(Form.Date)),
         };
-        var outcome = await store.StoreAsync(corrected, Draft.Bytes, User.Identity!.Name!, cancellationToken: cancellationToken);
-        await db.UploadDrafts.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
-        var action = outcome.Status == ImportStatus.Replaced ? "replace" : "upload";
-        await audit.WriteAsync(User, action, outcome.Title, $"{Draft.FileName}: {outcome.Articles} articles, {outcome.Sections} sections, {outcome.Quotations} quotations", cancellationToken);
-        return Redirect($"/documents/{outcome.DocumentId}");
+        var outcome = await store.StoreAsync(corrected, Draft.Bytes, User.Identity!.Name!, expectedDocumentId: Form.Replace ?? 0, cancellationToken: cancellationToken);
+        if (outcome.Status == ImportStatus.Conflict)
+        {
+            Replaces = (outcome.DocumentId, outcome.Title);
+            return Refuse(t["Upload.ReplaceChanged"]);
+        }
+        await drafts.DeleteAsync(id, cancellationToken);
+        if (outcome.Status == ImportStatus.Unchanged)
+        {
+            // Stored by someone else between the look above and the write lock: nothing stored here, nothing audited.
+            TempData[Flash.Key] = t["Upload.Unchanged", outcome.Title].Value;
+            return RedirectToPage("/Documents/Index", new { id = outcome.DocumentId });
+        }
+        var replaced = outcome.Status == ImportStatus.Replaced;
+        await audit.WriteAsync(User, replaced ? "replace" : "upload", outcome.Title,
+            t["Audit.ImportDetails", Draft.FileName, outcome.Articles, outcome.Sections, outcome.Quotations], cancellationToken);
+        TempData[Flash.Key] = t[replaced ? "Upload.Replaced" : "Upload.Stored", outcome.Title, outcome.Articles, outcome.Sections, outcome.Quotations].Value;
+        return RedirectToPage("/Documents/Index", new { id = outcome.DocumentId });
     }
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
     {
-        await db.UploadDrafts.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return Redirect("/admin/upload");
+        await drafts.DeleteAsync(id, cancellationToken);
+        TempData[Flash.Key] = t["Upload.Cancelled"].Value;
+        return RedirectToPage("/Admin/Upload/Index");
+    }
+
+    private PageResult Refuse(string message, int status = StatusCodes.Status409Conflict)
+    {
+        Error = message;
+        Response.StatusCode = status;
+        return Page();
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var draft = await db.UploadDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (draft is null) return false;
-        Draft = draft;
-        Parsed = parser.Parse(draft.Bytes, draft.FileName);
+        if (await drafts.FindAsync(id, cancellationToken) is not { } open) return false;
+        (Draft, Parsed) = (open.Draft, open.Parsed);
         var byArticle = new Dictionary<int, IReadOnlyList<ArticleTwins.Twin>>();
         for (var i = 0; i < Parsed.Articles.Count; i++)
         {
@@ -100,6 +129,4 @@ public sealed class PreviewModel(PortalDbContext db, DocumentParser parser, Docu
         Replaces = existing is null ? null : (existing.Id, existing.Title);
         return true;
     }
-
-    
 }
