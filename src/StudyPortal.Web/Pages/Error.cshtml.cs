@@ -26,19 +26,11 @@ public sealed class ErrorModel : PageModel
         Status = code is >= 400 and <= 599 ? code.Value : code is null ? 500 : 404;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         if (code is not null) Response.StatusCode = Status;
-        if (code is null && IsStorageFailure(HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error))
+        if (code is null && StudyPortal.Data.DatabaseErrors.IsUnwritable(HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error))
         {
             StorageFailure = true;
             Status = StatusCodes.Status503ServiceUnavailable;
             Response.StatusCode = Status;
         }
-    }
-
-    // SQLITE_READONLY (8), SQLITE_IOERR (10), SQLITE_FULL (13), SQLITE_CANTOPEN (14), anywhere in the chain.
-    private static bool IsStorageFailure(Exception? error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-            if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 or 10 or 13 or 14 }) return true;
-        return false;
     }
 }

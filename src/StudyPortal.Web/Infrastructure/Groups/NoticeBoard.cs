@@ -53,7 +53,7 @@ public sealed class DueSoonNotifier(IServiceScopeFactory scopes, ILogger<DueSoon
                 var sent = await scope.ServiceProvider.GetRequiredService<NoticeBoard>().SendDueSoonAsync(stoppingToken);
                 if (sent > 0) logger.LogInformation("Sent {Count} due-soon notices", sent);
             }
-            catch (DbUpdateException ex) when (ex.InnerException is Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
             {
                 // Another web node on the same database sent the same notices a moment earlier (one per person and subject).
                 logger.LogDebug("Due-soon notices were sent by another node");
