@@ -49,7 +49,7 @@ public sealed partial class AccountJourneyTests(BrowserPortal portal)
 
         await page.Locator(".upload-results li.ok a").ClickAsync();
         await page.WaitForURLAsync(PreviewUrl());
-        Assert.Equal("PDF text layer", await page.Locator(".encoding").InnerTextAsync());
+        Assert.Equal("PDF 文字层", await page.Locator(".encoding").InnerTextAsync());
         Assert.Equal("全国网络安全和信息化工作会议释放六大重要信号", await page.Locator("input[name='Form.Title']").InputValueAsync());
         Assert.True(await page.Locator(".preview-article li").CountAsync() > 5);
         await BrowserPortal.ScreenshotAsync(page, "upload-preview-desktop");
@@ -58,6 +58,8 @@ public sealed partial class AccountJourneyTests(BrowserPortal portal)
         await phonePreview.GotoAsync(page.Url);
         await BrowserPortal.ScreenshotAsync(phonePreview, "upload-preview-phone");
 
+        // The seeded library holds this speech already: replacing it is the admin's explicit choice.
+        await page.Locator("input[name='Form.Replace']").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "确认导入" }).ClickAsync();
         await page.WaitForURLAsync(DocumentUrl());
         Assert.Equal("全国网络安全和信息化工作会议释放六大重要信号", await page.Locator("h1").InnerTextAsync());

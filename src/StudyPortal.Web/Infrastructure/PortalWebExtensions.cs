@@ -159,6 +159,11 @@ public static class PortalWebExtensions
             // This host's own logger: the static one stays silent (preserveStaticLogger above).
             o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms for {UserName}";
+            // Only a real failure is an error: the error page asked for by its address (/Error/500) is an ordinary request.
+            o.GetLevel = (http, _, error) =>
+                error is not null || (http.Response.StatusCode >= 500 && !http.Request.Path.StartsWithSegments("/Error")) || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null
+                    ? Serilog.Events.LogEventLevel.Error
+                    : Serilog.Events.LogEventLevel.Information;
             o.EnrichDiagnosticContext = (diagnostics, http) =>
                 diagnostics.Set("UserName", http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : "anonymous");
         });

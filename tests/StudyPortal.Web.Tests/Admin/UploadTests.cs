@@ -295,6 +295,6 @@ public sealed class UploadTypeTests(EmptyPortalFactory factory) : UploadTestBase
         var bytes = DocxFixture.FromText(Encoding.UTF8.GetString(File.ReadAllBytes(TestPaths.Seed("003"))));
         var (_, page) = await UploadAsync(admin, ("renamed.txt", bytes));
         var (_, preview) = await HtmlPage.GetAsync(admin, PreviewUrl(page, "renamed.txt"));
-        Assert.Equal("Word (.docx)", preview.QuerySelector(".encoding")!.TextContent);
+        Assert.Equal("Word 文档（.docx）", preview.QuerySelector(".encoding")!.TextContent);
     }
 }

@@ -110,3 +110,54 @@ public sealed class GroupHardeningTests(LogCapturingPortalFactory factory) : ICl
         Assert.Empty(factory.Log.Errors(since));
     }
 }
+
+/// <summary>Issue 12, items 19–21 and 23 on the leader's pages: questions before destruction, a word after success, no silent 400.</summary>
+[Collection(SecuredPortalCollection.Name)]
+public sealed class LeaderPageTests(SecuredPortalFactory factory)
+{
+    [Fact]
+    public async Task RemovingAMember_AsksFirst_ThenSaysWhatHappened()
+    {
+        var s = await factory.StoryAsync();
+        var url = $"/leader/groups/{s.GroupId}";
+        var (_, page) = await HtmlPage.GetAsync(s.Leader, url);
+        var link = page.QuerySelectorAll("a.danger-link").Single(a => a.GetAttribute("href")!.Contains(Uri.EscapeDataString(s.Member.Id), StringComparison.Ordinal));
+        var (_, question) = await HtmlPage.GetAsync(s.Leader, link.GetAttribute("href")!.Split('#')[0]);
+        Assert.Contains(s.Member.UserName!, question.QuerySelector(".confirm-box")!.TextContent, StringComparison.Ordinal);
+        Assert.True(await factory.DbAsync(db => db.GroupMembers.AnyAsync(m => m.GroupId == s.GroupId && m.UserId == s.Member.Id)));
+
+        var plain = await s.Leader.SubmitFormAsync(url, new() { ["userId"] = s.Member.Id }, url + "?handler=Remove");
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode);
+        Assert.True(await factory.DbAsync(db => db.GroupMembers.AnyAsync(m => m.GroupId == s.GroupId && m.UserId == s.Member.Id)));
+        var removed = await s.Leader.SubmitFormAsync(url, new() { ["userId"] = s.Member.Id, ["confirmed"] = "true" }, url + "?handler=Remove");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await factory.DbAsync(db => db.GroupMembers.AnyAsync(m => m.GroupId == s.GroupId && m.UserId == s.Member.Id)));
+        var (_, after) = await HtmlPage.GetAsync(s.Leader, url);
+        Assert.Contains("移出本小组", after.QuerySelector(".flash")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EmptyGroupName_SaysWhy_AndAssigningSaysWhatHappened()
+    {
+        var leader = await factory.SignedInAsync(StudyPortal.Data.Accounts.PortalRoles.Leader);
+        var empty = await leader.SubmitFormAsync("/leader/groups", new() { ["Name"] = "  " });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await empty.Content.ReadAsStringAsync());
+        Assert.Contains("小组名称", page.QuerySelector(".form-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", page.QuerySelector("input[name=Name]")!.GetAttribute("aria-invalid"));
+
+        var s = await factory.StoryAsync();
+        var (_, progress) = await HtmlPage.GetAsync(s.Leader, $"/leader/groups/{s.GroupId}/progress");
+        // The first page after assigning (StoryAsync followed no redirect) says what was done, once.
+        Assert.Contains("已布置学习任务", progress.QuerySelector(".flash")!.TextContent, StringComparison.Ordinal);
+        (_, progress) = await HtmlPage.GetAsync(s.Leader, $"/leader/groups/{s.GroupId}/progress");
+        Assert.Null(progress.QuerySelector(".flash"));
+        var rename = await s.Leader.SubmitFormAsync($"/leader/groups/{s.GroupId}", new() { ["name"] = "" }, $"/leader/groups/{s.GroupId}?handler=Rename");
+        Assert.Equal(HttpStatusCode.BadRequest, rename.StatusCode);
+        Assert.Contains("小组名称", await rename.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The assignment page's breadcrumb names the group, not the word "小组".
+        var (_, assignment) = await HtmlPage.GetAsync(s.Leader, $"/leader/assignments/{s.AssignmentId}");
+        Assert.Equal("学习小组 › 第一党支部", string.Join(" ", assignment.QuerySelector(".breadcrumb")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+    }
+}

@@ -131,7 +131,9 @@ public sealed class DueDateTests(ClockedPortalFactory factory) : IClassFixture<C
         form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(changed)), "files", "003-v2.txt");
         var uploaded = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await (await admin.PostAsync(new Uri("/admin/upload", UriKind.Relative), form)).Content.ReadAsStringAsync());
         var preview = uploaded.QuerySelector(".upload-results li.ok a")!.GetAttribute("href")!;
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(preview, new() { ["Form.Title"] = Seeded.Quotations }, preview + "?handler=Confirm")).StatusCode);
+        // A new version of a stored document: the admin chooses to replace it (issue 12, item 5).
+        var replace = (await HtmlPage.GetAsync(admin, preview)).Document.QuerySelector("input[name='Form.Replace']")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(preview, new() { ["Form.Title"] = Seeded.Quotations, ["Form.Replace"] = replace }, preview + "?handler=Confirm")).StatusCode);
 
         var client = await factory.SignedInClientAsync(member.UserName!);
         var (response, page) = await HtmlPage.GetAsync(client, $"/study/{assignmentId}");

@@ -88,6 +88,8 @@ public sealed class StudyGroupTests(SecuredPortalFactory factory)
         }
     }
 
+    private static readonly string Later = DateTime.UtcNow.AddHours(8).AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private static string Status(AngleSharp.Html.Dom.IHtmlDocument matrix, string userName, int assignmentId) =>
         matrix.QuerySelector($"tr[data-user='{userName}'] td[data-assignment='{assignmentId}']")!.FirstChild!.TextContent.Trim();
 
@@ -126,13 +128,18 @@ public sealed class StudyGroupTests(SecuredPortalFactory factory)
     {
         var s = await StoryAsync(message: null);
         var url = $"/leader/assignments/{s.AssignmentId}";
-        var saved = await s.Leader.SubmitFormAsync(url, new() { ["title"] = "学习网络强国重要思想", ["dueDate"] = "2030-01-31", ["message"] = "延期到月底" }, url + "?handler=Save");
+        var saved = await s.Leader.SubmitFormAsync(url, new() { ["title"] = "学习网络强国重要思想", ["dueDate"] = Later, ["message"] = "延期到月底" }, url + "?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var (_, study) = await HtmlPage.GetAsync(s.MemberClient, $"/study/{s.AssignmentId}");
         Assert.Equal("学习网络强国重要思想", study.QuerySelector("h1")!.TextContent);
-        Assert.Contains("2030-01-31", study.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Later, study.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
 
-        var withdrawn = await s.Leader.SubmitFormAsync(url, [], url + "?handler=Withdraw");
+        // Withdrawing asks first (issue 12, item 19): the plain POST answers with the question and removes nothing.
+        var asked = await s.Leader.SubmitFormAsync(url, [], url + "?handler=Withdraw");
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.NotNull(Parser.ParseDocument(await asked.Content.ReadAsStringAsync()).QuerySelector("form.confirm-box input[name=confirmed]"));
+        Assert.True(await DbAsync(db => db.Assignments.AnyAsync(a => a.Id == s.AssignmentId)));
+        var withdrawn = await s.Leader.SubmitFormAsync(url + "?withdraw=true", new() { ["confirmed"] = "true" }, url + "?handler=Withdraw");
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await s.MemberClient.GetAsync(new Uri($"/study/{s.AssignmentId}", UriKind.Relative))).StatusCode);
         Assert.False(await DbAsync(db => db.Notices.AnyAsync(n => n.SubjectId == s.AssignmentId && n.UserId == s.Member.Id)));

@@ -30,6 +30,9 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, IStringLocaliz
 
     public string? Error { get; private set; }
 
+    private static readonly PortalUser Unknown = new() { UserName = "unknown", DisplayName = "" };
+    private static readonly Lazy<string> UnknownHash = new(() => new PasswordHasher<PortalUser>().HashPassword(Unknown, Guid.NewGuid().ToString()));
+
     public void OnGet()
     {
     }
@@ -44,6 +47,11 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, IStringLocaliz
         var users = signIn.UserManager;
         var name = Form.UserName.Trim();
         var user = await users.FindByNameAsync(name) ?? (name.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(name) : null);
+        if (user is null)
+        {
+            // An unknown name costs the same password hashing as a known one, so the time taken does not tell which names exist.
+            users.PasswordHasher.VerifyHashedPassword(Unknown, UnknownHash.Value, Form.Password);
+        }
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Form.Password, Form.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         Error = result.IsLockedOut ? t["SignIn.LockedOut"] : result.IsNotAllowed ? t["SignIn.Disabled"] : t["SignIn.Failed"];

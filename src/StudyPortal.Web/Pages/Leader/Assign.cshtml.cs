@@ -79,6 +79,7 @@ public sealed class AssignModel(PortalDbContext db, StudyPlans plans, StudyClock
         var members = await db.GroupMembers.Where(m => m.GroupId == id && !m.IsLeader).Select(m => m.UserId).ToListAsync(cancellationToken);
         await notices.AddAsync(members, NoticeBoard.NewAssignment, assignment.Id, t["Notice.NewAssignment", Group.Name, assignment.Title, due.ToString("yyyy-MM-dd")], $"/study/{assignment.Id}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = t["Assign.Done", assignment.Title, assignment.Sections.Count, members.Count].Value;
         return Redirect($"/leader/groups/{id}/progress");
     }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StudyPortal.Data;
 using StudyPortal.Data.Groups;
+using StudyPortal.Web.Infrastructure;
 using StudyPortal.Web.Infrastructure.Groups;
 
 namespace StudyPortal.Web.Pages.Leader;
@@ -17,6 +18,11 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
     public int CheckIns { get; private set; }
     public string? Error { get; private set; }
     public DateOnly LatestDueDate => clock.LatestDueDate;
+    public string GroupName { get; private set; } = "";
+
+    /// <summary>?withdraw=true: the page asks whether to withdraw (it works without JavaScript).</summary>
+    [BindProperty(SupportsGet = true, Name = "withdraw")]
+    public bool AskWithdraw { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -40,16 +46,23 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
         Assignment.DueDate = dueDate.Value;
         Assignment.Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
         await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = t["Assign.Saved", Assignment.Title].Value;
         return Redirect($"/leader/groups/{Assignment.GroupId}/progress");
     }
 
-    public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, bool confirmed, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        if (!confirmed)
+        {
+            AskWithdraw = true;
+            return Page();
+        }
         await db.Notices.Where(n => n.SubjectId == id && (n.Kind == NoticeBoard.NewAssignment || n.Kind == NoticeBoard.DueSoon || n.Kind == NoticeBoard.Comment)).ExecuteDeleteAsync(cancellationToken);
         db.Assignments.Remove(Assignment);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/leader/groups/{Assignment.GroupId}");
+        TempData[Flash.Key] = t["Assign.Withdrawn", Assignment.Title].Value;
+        return RedirectToPage("/Leader/Group", new { id = Assignment.GroupId });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
@@ -57,6 +70,7 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
         var assignment = await plans.LedAssignmentAsync(User, id, cancellationToken);
         if (assignment is null) return false;
         Assignment = assignment;
+        GroupName = await db.StudyGroups.Where(g => g.Id == assignment.GroupId).Select(g => g.Name).FirstAsync(cancellationToken);
         var keys = assignment.Sections.Select(s => s.SectionKey).ToList();
         var existing = await db.Sections.Where(s => keys.Contains(s.Key)).Select(s => s.Key).ToListAsync(cancellationToken);
         Exists = keys.ToDictionary(k => k, existing.Contains);

@@ -18,6 +18,13 @@ public sealed class GroupModel(PortalDbContext db, StudyPlans plans, StudyClock 
     public IReadOnlyList<Assignment> Assignments { get; private set; } = [];
     public IReadOnlyList<PortalUser> Found { get; private set; } = [];
     public IReadOnlyList<string> Messages { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    /// <summary>The member whose removal is being asked about (?remove=userId).</summary>
+    public StudyPlans.Member? RemoveCandidate { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Remove { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -25,6 +32,7 @@ public sealed class GroupModel(PortalDbContext db, StudyPlans plans, StudyClock 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        RemoveCandidate = Members.FirstOrDefault(m => m.UserId == Remove);
         var q = Q?.Trim();
         if (!string.IsNullOrEmpty(q))
             Found = await db.Users.AsNoTracking().Where(u => !u.IsDisabled && (u.UserName!.Contains(q) || u.DisplayName.Contains(q)))
@@ -35,7 +43,7 @@ public sealed class GroupModel(PortalDbContext db, StudyPlans plans, StudyClock 
     public async Task<IActionResult> OnPostRenameAsync(int id, string name, string? description, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100) return BadRequest();
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100) return Fail(t["Groups.NameInvalid"]);
         Group.Name = name.Trim();
         Group.Description = string.IsNullOrWhiteSpace(description) ? null : UserText.Cut(description.Trim(), 1000);
         await db.SaveChangesAsync(cancellationToken);
@@ -62,12 +70,28 @@ public sealed class GroupModel(PortalDbContext db, StudyPlans plans, StudyClock 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int id, string userId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveAsync(int id, string userId, bool confirmed, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (userId == StudyPlans.UserId(User) && !User.IsInRole(PortalRoles.Admin)) return BadRequest();
+        if (userId == StudyPlans.UserId(User) && !User.IsInRole(PortalRoles.Admin)) return Fail(t["Groups.CannotRemoveSelf"]);
+        var member = Members.FirstOrDefault(m => m.UserId == userId);
+        if (member is null) return NotFound();
+        if (!confirmed)
+        {
+            // Removing is asked about first, also without JavaScript.
+            RemoveCandidate = member;
+            return Page();
+        }
         await db.GroupMembers.Where(m => m.GroupId == id && m.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        return Redirect($"/leader/groups/{id}");
+        TempData[Flash.Key] = t["Groups.Removed", member.DisplayName].Value;
+        return RedirectToPage("/Leader/Group", new { id });
+    }
+
+    private PageResult Fail(string message)
+    {
+        Error = message;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostLeaderAsync(int id, string userId, bool leader, CancellationToken cancellationToken)

@@ -9,11 +9,12 @@ using StudyPortal.Web.Infrastructure.Groups;
 namespace StudyPortal.Web.Pages.Leader;
 
 /// <summary>The groups a leader leads (all of them for an admin), and a new group.</summary>
-public sealed class IndexModel(PortalDbContext db, StudyPlans plans, StudyClock clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, StudyPlans plans, StudyClock clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record Row(int Id, string Name, string? Description, int Members, int Assignments);
 
     public IReadOnlyList<Row> Groups { get; private set; } = [];
+    public string? Error { get; private set; }
 
     [BindProperty, Required, MaxLength(100)]
     public string Name { get; set; } = "";
@@ -28,6 +29,7 @@ public sealed class IndexModel(PortalDbContext db, StudyPlans plans, StudyClock 
         if (!ModelState.IsValid)
         {
             await LoadAsync(cancellationToken);
+            Error = t["Groups.NameInvalid"];
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StudyPortal.Data;
 using StudyPortal.Data.Groups;
+using StudyPortal.Web.Infrastructure;
 using StudyPortal.Web.Infrastructure.Groups;
 
 namespace StudyPortal.Web.Pages.Leader;
@@ -62,13 +63,18 @@ public sealed class ProgressModel(PortalDbContext db, StudyPlans plans, StudyClo
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var checkIn = await db.CheckIns.Include(c => c.Assignment).FirstOrDefaultAsync(c => c.Id == checkInId && c.Assignment!.GroupId == id, cancellationToken);
         if (checkIn is null) return NotFound();
-        if ((comment?.Length ?? 0) > 2000) return BadRequest();
+        if ((comment?.Length ?? 0) > 2000)
+        {
+            TempData[Flash.Key] = t["Progress.CommentTooLong"].Value;
+            return Redirect($"/leader/groups/{id}/progress#checkin-{checkInId}");
+        }
         checkIn.LeaderComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         checkIn.CommentedBy = User.Identity!.Name;
         checkIn.CommentedAtUtc = clock.UtcNow;
         if (checkIn.LeaderComment is not null)
             await notices.AddAsync([checkIn.UserId], NoticeBoard.Comment, checkIn.AssignmentId, t["Notice.Comment", checkIn.Assignment!.Title], $"/study/{checkIn.AssignmentId}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        TempData[Flash.Key] = t[checkIn.LeaderComment is null ? "Progress.CommentRemoved" : "Progress.CommentSaved"].Value;
         return Redirect($"/leader/groups/{id}/progress#checkin-{checkInId}");
     }
 

@@ -10,7 +10,7 @@ using StudyPortal.Web.Infrastructure.Accounts;
 namespace StudyPortal.Web.Pages.Admin.Documents;
 
 /// <summary>Every document with its counts, import facts and diagnostics; download, re-import, delete.</summary>
-public sealed class IndexModel(PortalDbContext db, DocumentImporter importer, AuditLog audit) : PageModel
+public sealed class IndexModel(PortalDbContext db, DocumentImporter importer, AuditLog audit, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record Row(int Id, string Title, string? Series, string FileName, string Encoding, long SizeBytes, DateTime ImportedAtUtc, string ImportedBy,
         int Articles, int Sections, int Paragraphs, int Quotations, IReadOnlyList<Diagnostic> Diagnostics);
@@ -43,7 +43,7 @@ public sealed class IndexModel(PortalDbContext db, DocumentImporter importer, Au
     {
         var result = await importer.ReimportAsync(id, User.Identity!.Name!, cancellationToken);
         if (!result.Succeeded && result.Error == "the document does not exist") return NotFound();
-        if (result.Succeeded) await audit.WriteAsync(User, "reimport", result.Outcome!.Title, $"{result.Outcome.Sections} sections", cancellationToken);
+        if (result.Succeeded) await audit.WriteAsync(User, "reimport", result.Outcome!.Title, t["Audit.SectionCount", result.Outcome.Sections].Value, cancellationToken);
         Message = result.Succeeded ? $"✓ {result.Outcome!.Title}" : $"✗ {result.Path}: {result.Error}";
         return RedirectToPage();
     }

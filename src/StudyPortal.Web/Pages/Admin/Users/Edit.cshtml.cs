@@ -52,7 +52,7 @@ public sealed class EditModel(UserManager<PortalUser> users, AuditLog audit, Tim
         var current = await users.GetRolesAsync(Account);
         await users.RemoveFromRolesAsync(Account, current.Except(roles));
         await users.AddToRolesAsync(Account, roles.Except(current));
-        await audit.WriteAsync(User, "user.update", Account.UserName!, string.Join(",", roles));
+        await audit.WriteAsync(User, "user.update", Account.UserName!, string.Join("、", roles.Select(r => t["Role." + r].Value)));
         Message = t["Users.Saved"];
         return Page();
     }

@@ -55,9 +55,11 @@ public sealed class NewModel(UserAccounts accounts, AuditLog audit, IStringLocal
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        await audit.WriteAsync(User, "user.create", user.UserName!, string.Join(",", roles));
+        await audit.WriteAsync(User, "user.create", user.UserName!, string.Join("、", roles.Select(r => t["Role." + r].Value)));
         Created = user;
         CreatedPassword = string.IsNullOrEmpty(Form.Password) ? password : null;
+        // A fresh form for the next person: the values just posted would otherwise be shown again from the model state.
+        ModelState.Clear();
         Form = new();
         return Page();
     }
