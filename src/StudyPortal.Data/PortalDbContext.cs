@@ -24,6 +24,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<ReadingProgress> ReadingProgress => Set<ReadingProgress>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UploadDraft> UploadDrafts => Set<UploadDraft>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<Groups.StudyGroup> StudyGroups => Set<Groups.StudyGroup>();
     public DbSet<Groups.GroupMember> GroupMembers => Set<Groups.GroupMember>();
     public DbSet<Groups.Assignment> Assignments => Set<Groups.Assignment>();

@@ -11,4 +11,7 @@ public sealed class PortalUser : IdentityUser
     public bool IsDisabled { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The password was generated or reset by an admin: it must be changed at the next sign-in.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -20,6 +20,19 @@ public sealed class ReadingProgressConfiguration : IEntityTypeConfiguration<Read
     }
 }
 
+public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.Property(s => s.Id).HasMaxLength(64);
+        builder.Property(s => s.UserAgent).HasMaxLength(300);
+        builder.Property(s => s.Address).HasMaxLength(64);
+        builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.ExpiresAtUtc);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)

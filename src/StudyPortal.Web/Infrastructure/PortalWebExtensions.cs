@@ -104,8 +104,14 @@ public static class PortalWebExtensions
             o.Cookie.Name = "studyportal.af";
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<SessionTicketStore>();
         builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<Microsoft.Extensions.Options.IOptions<AccessOptions>>((o, access) => o.Cookie.SecurePolicy = Secure(access.Value));
+            .Configure<Microsoft.Extensions.Options.IOptions<AccessOptions>, SessionTicketStore>((o, access, sessions) =>
+            {
+                o.Cookie.SecurePolicy = Secure(access.Value);
+                o.SessionStore = sessions;
+            });
         builder.Services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
             .Configure<Microsoft.Extensions.Options.IOptions<AccessOptions>>((o, access) => o.Cookie.SecurePolicy = Secure(access.Value));
         // Keys in the portal's database: sign-in cookies and form tokens survive restarts and work on every web node.
@@ -179,6 +185,7 @@ public static class PortalWebExtensions
         // Authorization runs before the output cache, so a cached page is only ever served to someone allowed to see it;
         // pages for signed-in users are never cached (the default output-cache rule).
         app.UseAuthentication();
+        app.UseRequiredPasswordChange();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseOutputCache();

@@ -24,13 +24,15 @@ public sealed class AccountBootstrapper(UserManager<PortalUser> users, RoleManag
         var user = await users.FindByNameAsync(options.UserName);
         if (user is null)
         {
-            user = new PortalUser { UserName = options.UserName, Email = options.Email, DisplayName = options.DisplayName, CreatedAtUtc = time.GetUtcNow().UtcDateTime };
+            user = new PortalUser { UserName = options.UserName, Email = options.Email, DisplayName = options.DisplayName, CreatedAtUtc = time.GetUtcNow().UtcDateTime, MustChangePassword = generated };
             Check(await users.CreateAsync(user, password));
         }
         else
         {
             Check(await users.RemovePasswordAsync(user));
             Check(await users.AddPasswordAsync(user, password));
+            user.MustChangePassword = generated;
+            Check(await users.UpdateAsync(user));
         }
         Check(await users.AddToRoleAsync(user, PortalRoles.Admin));
         if (generated)

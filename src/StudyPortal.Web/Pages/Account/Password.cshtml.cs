@@ -28,6 +28,9 @@ public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<P
     public IReadOnlyList<string> Errors { get; private set; } = [];
     public bool Changed { get; private set; }
 
+    /// <summary>The password was generated or reset by an admin: nothing else opens until it is changed.</summary>
+    public bool Required => User.HasClaim(Infrastructure.Accounts.DisplayNameClaimsFactory.MustChangePasswordClaim, "true") && !Changed;
+
     public void OnGet()
     {
     }
@@ -49,8 +52,14 @@ public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<P
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
+        if (user.MustChangePassword)
+        {
+            user.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
         await signIn.RefreshSignInAsync(user);
         Changed = true;
+        ModelState.Clear();
         Form = new();
         return Page();
     }

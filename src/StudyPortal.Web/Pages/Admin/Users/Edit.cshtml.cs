@@ -9,7 +9,7 @@ using StudyPortal.Web.Infrastructure.Accounts;
 namespace StudyPortal.Web.Pages.Admin.Users;
 
 /// <summary>One account: name and e-mail, roles, disable/enable, unlock, a new password.</summary>
-public sealed class EditModel(UserManager<PortalUser> users, AuditLog audit, TimeProvider time, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class EditModel(UserManager<PortalUser> users, AuditLog audit, TimeProvider time, Infrastructure.Accounts.SessionTicketStore sessions, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class EditForm
     {
@@ -70,6 +70,9 @@ public sealed class EditModel(UserManager<PortalUser> users, AuditLog audit, Tim
         if (!result.Succeeded) return Fail(result.Errors.Select(e => e.Description).ToList());
         await users.SetLockoutEndDateAsync(Account, null);
         await users.ResetAccessFailedCountAsync(Account);
+        Account.MustChangePassword = true;
+        await users.UpdateAsync(Account);
+        await sessions.EndAllAsync(Account.Id);
         await audit.WriteAsync(User, "user.password", Account.UserName!);
         NewPassword = password;
         await FillFormAsync();
@@ -98,8 +101,9 @@ public sealed class EditModel(UserManager<PortalUser> users, AuditLog audit, Tim
         }
         Account.IsDisabled = disabled;
         await users.UpdateAsync(Account);
-        // A new security stamp ends the account's open sessions at their next check.
+        // Its sessions end now on this server (and within the ticket cache's half minute on others); the new stamp as well.
         await users.UpdateSecurityStampAsync(Account);
+        if (disabled) await sessions.EndAllAsync(Account.Id);
         await audit.WriteAsync(User, disabled ? "user.disable" : "user.enable", Account.UserName!);
         Message = disabled ? t["Users.DisabledNow"] : t["Users.EnabledNow"];
         await FillFormAsync();

@@ -48,7 +48,7 @@ public sealed class NewModel(UserAccounts accounts, AuditLog audit, IStringLocal
             return Page();
         }
         var password = string.IsNullOrEmpty(Form.Password) ? UserAccounts.NewPassword() : Form.Password;
-        var (user, errors) = await accounts.CreateAsync(Form.UserName, Form.DisplayName, Form.Email, roles, password);
+        var (user, errors) = await accounts.CreateAsync(Form.UserName, Form.DisplayName, Form.Email, roles, password, mustChangePassword: string.IsNullOrEmpty(Form.Password));
         if (user is null)
         {
             Errors = errors;

@@ -17,7 +17,7 @@ public sealed class UserAccounts(UserManager<PortalUser> users, Data.PortalDbCon
     /// <summary>A password to hand to a new user: 12 characters without look-alikes, always with a digit.</summary>
     public static string NewPassword() => RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ", 8) + RandomNumberGenerator.GetString("23456789", 4);
 
-    public async Task<(PortalUser? User, IReadOnlyList<string> Errors)> CreateAsync(string userName, string displayName, string? email, IEnumerable<string> roles, string password)
+    public async Task<(PortalUser? User, IReadOnlyList<string> Errors)> CreateAsync(string userName, string displayName, string? email, IEnumerable<string> roles, string password, bool mustChangePassword)
     {
         var user = new PortalUser
         {
@@ -25,6 +25,7 @@ public sealed class UserAccounts(UserManager<PortalUser> users, Data.PortalDbCon
             DisplayName = displayName.Trim(),
             Email = string.IsNullOrWhiteSpace(email) ? null : email.Trim(),
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            MustChangePassword = mustChangePassword,
         };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded) return (null, result.Errors.Select(e => e.Description).ToList());
@@ -65,7 +66,7 @@ public sealed class UserAccounts(UserManager<PortalUser> users, Data.PortalDbCon
             }
             var role = PortalRoles.Parse(row.Role) ?? PortalRoles.Reader;
             var password = NewPassword();
-            var (user, errors) = await CreateAsync(row.UserName, row.DisplayName, row.Email, [role], password);
+            var (user, errors) = await CreateAsync(row.UserName, row.DisplayName, row.Email, [role], password, mustChangePassword: true);
             var message = user is null ? string.Join(" ", errors) : text("Users.Csv.Created");
             if (user is not null && !string.IsNullOrWhiteSpace(row.Group))
             {
