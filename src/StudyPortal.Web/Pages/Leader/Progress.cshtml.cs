@@ -66,7 +66,7 @@ public sealed class ProgressModel(PortalDbContext db, StudyPlans plans, StudyClo
         if ((comment?.Length ?? 0) > 2000)
         {
             TempData[Flash.Key] = t["Progress.CommentTooLong"].Value;
-            return Redirect($"/leader/groups/{id}/progress#checkin-{checkInId}");
+            return RedirectToPage("/Leader/Progress", null, new { id }, $"checkin-{checkInId}");
         }
         checkIn.LeaderComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         checkIn.CommentedBy = User.Identity!.Name;
@@ -75,7 +75,7 @@ public sealed class ProgressModel(PortalDbContext db, StudyPlans plans, StudyClo
             await notices.AddAsync([checkIn.UserId], NoticeBoard.Comment, checkIn.AssignmentId, t["Notice.Comment", checkIn.Assignment!.Title], $"/study/{checkIn.AssignmentId}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = t[checkIn.LeaderComment is null ? "Progress.CommentRemoved" : "Progress.CommentSaved"].Value;
-        return Redirect($"/leader/groups/{id}/progress#checkin-{checkInId}");
+        return RedirectToPage("/Leader/Progress", null, new { id }, $"checkin-{checkInId}");
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
         if (CheckIn is null)
         {
             var first = new CheckIn { AssignmentId = id, UserId = StudyPlans.UserId(User)!, Reflection = text, CheckedInAtUtc = clock.UtcNow, UpdatedAtUtc = clock.UtcNow };
-            if (await db.InsertIfAbsentAsync(first, cancellationToken)) return Redirect($"/study/{id}");
+            if (await db.InsertIfAbsentAsync(first, cancellationToken)) return RedirectToPage("/Study/Assignment", new { id });
             // The same check-in sent twice at once: the other request created it; this one is an edit of it.
             CheckIn = await db.CheckIns.FirstAsync(c => c.AssignmentId == id && c.UserId == first.UserId, cancellationToken);
         }
@@ -48,7 +48,7 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
         CheckIn.Reflection = text;
         CheckIn.UpdatedAtUtc = clock.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/study/{id}");
+        return RedirectToPage("/Study/Assignment", new { id });
     }
 
     private PageResult Fail(string message)
