@@ -43,10 +43,10 @@ public sealed class DocumentParser
     private ParsedDocument Structure(string fileName, BlockStream stream)
     {
         var (blocks, encoding) = (stream.Blocks, stream.Encoding);
-        var diagnostics = stream.Warnings.Select(w => new Diagnostic(DiagnosticLevel.Warning, w, null)).ToList();
+        var diagnostics = stream.Warnings.ToList();
         var dropped = new List<DroppedBlock>();
         if (stream.EncodingGuessed)
-            diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, $"No byte-order mark or detector confirmed the encoding; read as {encoding}.", null));
+            diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, null, "encoding-guessed", "No byte-order mark or detector confirmed the encoding; read as {0}.", encoding));
 
         var titleBlock = TitleBlockReader.Read(blocks);
         var body = blocks.Skip(titleBlock.Consumed).ToList();
@@ -60,7 +60,7 @@ public sealed class DocumentParser
             ?? Path.GetFileNameWithoutExtension(fileName);
         var narrow = IsNarrow(body);
         if (narrow)
-            diagnostics.Add(new Diagnostic(DiagnosticLevel.Info, "Narrow newspaper columns detected: blank lines are ignored and lines are joined into sentences.", null));
+            diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, null, "narrow-columns", "Narrow newspaper columns detected: blank lines are ignored and lines are joined into sentences."));
 
         var context = new StructureContext(documentTitle, titleBlock.Subtitle, toc, merged > 0, narrow, SpeakerOf(documentTitle));
         var articles = new StructureBuilder(body, context, diagnostics, dropped).Build();
@@ -88,7 +88,7 @@ public sealed class DocumentParser
             var last = body[start + used - 1].Line;
             foreach (var block in body.GetRange(start, used))
                 dropped.Add(new DroppedBlock(block.Markdown ?? block.Text, block.Line, block.Line, "table of contents"));
-            diagnostics.Add(new Diagnostic(DiagnosticLevel.Info, $"Table of contents (lines {first}–{last}, {toc.Entries.Count} entries) dropped; its titles confirm the articles'.", first));
+            diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, first, "contents-dropped", "Table of contents (lines {0}–{1}, {2} entries) dropped; its titles confirm the articles'.", first, last, toc.Entries.Count));
             body.RemoveRange(start, used);
             return toc;
         }

@@ -11,7 +11,7 @@ public sealed class ReadingProgress
     public required string SectionKey { get; set; }
     public DateTime OpenedAtUtc { get; set; }
     public DateTime LastReadAtUtc { get; set; }
-    /// <summary>When the reader first reached the end of the section; null while it has not.</summary>
+    /// <summary>When the reader last reached the end of the section; null while they never have.</summary>
     public DateTime? CompletedAtUtc { get; set; }
     /// <summary>The paragraph position last on screen, to continue from.</summary>
     public int LastParagraph { get; set; }

@@ -48,7 +48,7 @@ public static class TextDecoder
                 try
                 {
                     var prefix = StrictUtf8.GetString(bytes, 0, bytes.Length - cut);
-                    return new DecodedText(prefix, "UTF-8", false, $"The file ends in the middle of a character; its last {cut} byte(s) were dropped.");
+                    return new DecodedText(prefix, "UTF-8", false, Model.Diagnostic.Create(Model.DiagnosticLevel.Warning, null, "truncated-character", "The file ends in the middle of a character; its last {0} byte(s) were dropped.", cut));
                 }
                 catch (DecoderFallbackException)
                 {

@@ -1,3 +1,5 @@
+using StudyPortal.Importer.Model;
+
 namespace StudyPortal.Importer.Formats;
 
 /// <summary>The seam for file formats: each turns its file into the same stream of raw blocks.</summary>
@@ -11,4 +13,4 @@ public interface IBlockReader
 }
 
 /// <summary>A format's output: the blocks, the encoding it read, and any warnings from reading.</summary>
-public sealed record BlockStream(IReadOnlyList<RawBlock> Blocks, string Encoding, bool EncodingGuessed, IReadOnlyList<string> Warnings);
+public sealed record BlockStream(IReadOnlyList<RawBlock> Blocks, string Encoding, bool EncodingGuessed, IReadOnlyList<Diagnostic> Warnings);

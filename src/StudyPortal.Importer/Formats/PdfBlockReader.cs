@@ -1,4 +1,5 @@
 using System.Text;
+using StudyPortal.Importer.Model;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
@@ -36,7 +37,7 @@ public sealed class PdfBlockReader(ImportOptions? options = null) : IBlockReader
         }
         if (text.ToString().All(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             throw new UnreadableDocumentException("scanned PDF, no text to import (the pages are images; run OCR first)");
-        return new BlockStream(PlainTextBlockReader.ReadText(WidenPunctuation(text.ToString())), EncodingName, false, [$"Read from the text layer of {pages} PDF pages."]);
+        return new BlockStream(PlainTextBlockReader.ReadText(WidenPunctuation(text.ToString())), EncodingName, false, [Diagnostic.Create(DiagnosticLevel.Info, null, "pdf-text-layer", "Read from the text layer of {0} PDF pages.", pages)]);
     }
 
     private const string Narrow = ",:;!?()";

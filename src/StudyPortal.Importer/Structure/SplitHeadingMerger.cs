@@ -27,8 +27,8 @@ internal static class SplitHeadingMerger
                 if (paired.Contains(j) || result[j].HeadingLevel != result[i].HeadingLevel || !IsCandidate(result[j], out var second)) continue;
                 if (second.Length != first.Length || result[j].Text == result[i].Text) continue;
                 var text = Combine(first, second);
-                diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning,
-                    $"Heading halves cut apart by columns joined (lines {result[i].Line} and {result[j].Line}): {text}", result[i].Line));
+                diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, result[i].Line, "heading-halves-joined",
+                    "Heading halves cut apart by columns joined (lines {0} and {1}): {2}", result[i].Line, result[j].Line, text));
                 result[i] = result[i] with { Text = text };
                 result[j] = result[j] with { Text = text };
                 paired.Add(i);

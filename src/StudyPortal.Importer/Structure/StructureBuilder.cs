@@ -160,7 +160,7 @@ internal sealed class StructureBuilder
             {
                 _current = existing;
                 _stayUntilSignal = false;
-                _diagnostics.Add(new Diagnostic(DiagnosticLevel.Info, $"The article “{title}” continues here (line {block.Line}).", block.Line));
+                _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, block.Line, "article-continues", "The article “{0}” continues here (line {1}).", title, block.Line));
             }
             else
             {
@@ -185,19 +185,19 @@ internal sealed class StructureBuilder
         else
         {
             title = CjkText.NormalizeHeading(_blocks[i].Text);
-            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, $"Article marker at line {markerLine} has no title line; the marker is used as the title.", markerLine));
+            _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, markerLine, "marker-without-title", "Article marker at line {0} has no title line; the marker is used as the title.", markerLine));
         }
 
         var confirmed = _context.TableOfContents?.Confirm(title);
         if (confirmed is not null && confirmed != title)
         {
-            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Info,
-                $"Title at line {markerLine + 2} “{title}” replaced by the table of contents' “{confirmed}” (same text, cleaner layout).", markerLine));
+            _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, markerLine, "title-from-contents",
+                "Title at line {0} “{1}” replaced by the table of contents' “{2}” (same text, cleaner layout).", markerLine + 2, title, confirmed));
             title = confirmed;
         }
         else if (confirmed is null && _context.TableOfContents is { Entries.Count: > 0 })
         {
-            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, $"Title “{title}” is not in the table of contents.", markerLine));
+            _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, markerLine, "title-not-in-contents", "Title “{0}” is not in the table of contents.", title));
         }
         StartArticle(title, markerLine);
         return i;
@@ -208,7 +208,7 @@ internal sealed class StructureBuilder
         var article = _current ?? StartArticle(_context.DocumentTitle, line);
         if (article.Source is null) article.Source = name;
         else if (article.Source != name)
-            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, $"A second source line “{name}” in “{article.Title}”; the first (“{article.Source}”) is kept.", line));
+            _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, line, "second-source", "A second source line “{0}” in “{1}”; the first (“{2}”) is kept.", name, article.Title, article.Source));
 
         // In interleaved text a source line ends its article; the text goes on with the other one.
         if (_context.Interleaved)
@@ -225,7 +225,7 @@ internal sealed class StructureBuilder
         var paragraphIndex = section is null ? -1 : section.Paragraphs.FindLastIndex(p => p.Kind != ParagraphKind.Subheading);
         if (section is null || paragraphIndex < 0 || paragraphIndex != section.Paragraphs.Count - 1)
         {
-            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning, "Attribution line with no passage before it; kept as a paragraph.", block.Line));
+            _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, block.Line, "attribution-alone", "Attribution line with no passage before it; kept as a paragraph."));
             AddParagraph(ParagraphKind.Body, CjkText.NormalizeBody(block.Text), null, block.Line);
             return;
         }
@@ -248,8 +248,8 @@ internal sealed class StructureBuilder
             var other = _articles.LastOrDefault(a => a != _current && !a.Closed && a.LastParagraph is { IsOpen: true });
             if (other is not null)
             {
-                _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning,
-                    $"Line {line} continues the sentence at line {other.LastParagraph!.LastLine} of “{other.Title}”, interrupted by the other article's column; joined there.", line));
+                _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, line, "column-joined",
+                    "Line {0} continues the sentence at line {1} of “{2}”, interrupted by the other article's column; joined there.", line, other.LastParagraph!.LastLine, other.Title));
                 _current = other;
                 // The fragment opened the other article's column: its text goes on there until a heading or source line says otherwise.
                 _stayUntilSignal = true;
@@ -260,14 +260,14 @@ internal sealed class StructureBuilder
         {
             // Every join across a blank line (a page or column break) is reported; in narrow columns joining is the rule, said once.
             if (!_context.Narrow && last.LastLine + 1 < line && !closingStart)
-                _diagnostics.Add(new Diagnostic(DiagnosticLevel.Info, $"Sentence split by the layout at line {last.LastLine} joined with line {line}.", line));
+                _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, line, "sentence-joined", "Sentence split by the layout at line {0} joined with line {1}.", last.LastLine, line));
             return last;
         }
         if (_context.Interleaved && _justAfterHeading && last is null
             && _articles.FirstOrDefault(a => a != _current && a.LastParagraph is { IsOpen: true }) is { } waiting)
         {
-            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning,
-                $"Line {line} may continue “{waiting.Title}” (its sentence at line {waiting.LastParagraph!.LastLine} is unfinished); kept where it stands.", line));
+            _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, line, "may-continue",
+                "Line {0} may continue “{1}” (its sentence at line {2} is unfinished); kept where it stands.", line, waiting.Title, waiting.LastParagraph!.LastLine));
         }
         return null;
     }
@@ -302,7 +302,7 @@ internal sealed class StructureBuilder
             return;
         }
         if (section != _current!.Sections[^1] || section.Paragraphs.Count > 0)
-            _diagnostics.Add(new Diagnostic(DiagnosticLevel.Info, $"Title line {line} “{text}” stands apart from “{section.Heading}” (line {section.Line}); joined to it.", line));
+            _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, line, "title-line-joined", "Title line {0} “{1}” stands apart from “{2}” (line {3}); joined to it.", line, text, section.Heading, section.Line));
         section.Heading = $"{section.Heading} {text}";
         section.HasTitle = true;
     }
@@ -339,15 +339,15 @@ internal sealed class StructureBuilder
         var last = _blocks[^1].Line;
         for (var j = from; j < _blocks.Count; j++)
             _dropped.Add(new DroppedBlock(_blocks[j].Markdown ?? _blocks[j].Text, _blocks[j].Line, _blocks[j].Line, "other items on the newspaper page"));
-        _diagnostics.Add(new Diagnostic(DiagnosticLevel.Warning,
-            $"Lines {first}–{last}, from “{marker}” on, are other items on the newspaper page, not part of this material; dropped ({_blocks.Count - from} blocks).", first));
+        _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, first, "page-items-dropped",
+            "Lines {0}–{1}, from “{2}” on, are other items on the newspaper page, not part of this material; dropped ({3} blocks).", first, last, marker, _blocks.Count - from));
     }
 
     private void ReportOpenEnds()
     {
         foreach (var article in _articles)
             foreach (var paragraph in article.Sections.SelectMany(s => s.Paragraphs).Where(p => p.IsOpen))
-                _diagnostics.Add(new Diagnostic(DiagnosticLevel.Info,
-                    $"Paragraph ending at line {paragraph.LastLine} in “{article.Title}” stops mid-sentence; its continuation was not found.", paragraph.LastLine));
+                _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, paragraph.LastLine, "unfinished-sentence",
+                    "Paragraph ending at line {0} in “{1}” stops mid-sentence; its continuation was not found.", paragraph.LastLine, article.Title));
     }
 }

@@ -75,8 +75,7 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<IdentityErrorDescriber, ChineseIdentityErrorDescriber>();
         // A disabled account or a reset password ends other sessions within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        var development = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
-        CookieSecurePolicy Secure(AccessOptions access) => access.SecureCookies ?? !development ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        var environment = builder.Environment;
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/signin";
@@ -109,13 +108,16 @@ public static class PortalWebExtensions
         builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<Microsoft.Extensions.Options.IOptions<AccessOptions>, SessionTicketStore>((o, access, sessions) =>
             {
-                o.Cookie.SecurePolicy = Secure(access.Value);
+                o.Cookie.SecurePolicy = access.Value.CookiesSecure(environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.SessionStore = sessions;
             });
-        builder.Services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>()
-            .Configure<Microsoft.Extensions.Options.IOptions<AccessOptions>>((o, access) => o.Cookie.SecurePolicy = Secure(access.Value));
+        // The form token's cookie follows the request (Secure over HTTPS): "always secure" made every page with a form,
+        // the error page included, fail with 500 over plain HTTP. The sign-in cookie stays HTTPS-only (above), and the
+        // sign-in page explains what to configure when it is reached over HTTP.
+        builder.Services.AddOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>().Configure(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         // Keys in the portal's database: sign-in cookies and form tokens survive restarts and work on every web node.
         builder.Services.AddDataProtection().PersistKeysToDbContext<PortalDbContext>().SetApplicationName("StudyPortal");
+        builder.Services.AddCertificateKeyProtection();
         builder.Services.AddAuthorization(PortalPolicies.Configure);
         builder.Services.AddSingleton<IAuthorizationHandler, ReadingHandler>();
         builder.Services.AddScoped<AccountBootstrapper>();
@@ -142,6 +144,20 @@ public static class PortalWebExtensions
         await scope.ServiceProvider.GetRequiredService<AccountBootstrapper>().EnsureAsync();
     }
 
+    /// <summary>Says at start-up what the sign-in page says: an HTTPS-only sign-in cookie on a plain-HTTP address will not stick.</summary>
+    private static void WarnAboutPlainHttp(WebApplication app, bool behindProxy)
+    {
+        var access = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AccessOptions>>().Value;
+        if (behindProxy || !access.CookiesSecure(app.Environment)) return;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+            if (addresses.Any(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)))
+                app.Logger.LogWarning("Listening on plain HTTP ({Addresses}). " + AccessOptions.PlainHttpAdvice, string.Join(", ", addresses));
+        });
+    }
+
     public static WebApplication UsePortal(this WebApplication app)
     {
         // Behind nginx: the client's address and scheme come from X-Forwarded-For/-Proto, trusted from the listed proxies only.
@@ -152,6 +168,10 @@ public static class PortalWebExtensions
             foreach (var address in proxy.KnownProxies) forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(address));
             app.UseForwardedHeaders(forwarded);
         }
+        WarnAboutPlainHttp(app, proxy.Enabled);
+        if (app.Environment.IsProduction() && !app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KeyRingOptions>>().Value.IsProtected)
+            app.Logger.LogWarning("The data-protection key ring is stored unencrypted in the database: anyone with a backup can forge sign-in cookies. " +
+                "Set Portal:KeyRing:CertificatePath (and CertificatePassword) to protect it, and keep backups as secrets (docs/operations.md).");
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");

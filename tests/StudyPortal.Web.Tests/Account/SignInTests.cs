@@ -168,4 +168,20 @@ public sealed class ProductionCookieTests
         Assert.Contains(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("studyportal.af=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
         Assert.True(page.Headers.Contains("Strict-Transport-Security")); // HSTS leaves localhost out, so the test uses a real-looking host
     }
+
+    [Fact]
+    public async Task ProductionOverPlainHttp_PagesWork_AndSignInSaysWhatToConfigure()
+    {
+        await using var factory = new ProductionFactory();
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://study.example.cn") });
+        var (response, page) = await HtmlPage.GetAsync(client, "/account/signin");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Portal:Access:SecureCookies=false", page.QuerySelector(".plain-http")!.TextContent, StringComparison.Ordinal);
+        var signIn = await client.SubmitFormAsync("/account/signin", new() { ["Form.UserName"] = PortalFactory.AdminUserName, ["Form.Password"] = PortalFactory.AdminPassword });
+        Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
+        // The error page renders too (it carries the header's forms).
+        var (notFound, error) = await HtmlPage.GetAsync(client, "/Error/404");
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        Assert.NotNull(error.QuerySelector(".error-page h1"));
+    }
 }

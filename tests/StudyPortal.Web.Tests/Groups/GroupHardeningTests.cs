@@ -53,6 +53,31 @@ public sealed class GroupHardeningTests(LogCapturingPortalFactory factory) : ICl
     }
 
     [Fact]
+    public async Task ALeaderSeesReadingOnlySinceTheAssignment_NotTheMembersHistory()
+    {
+        var s = await factory.StoryAsync();
+        await s.MemberClient.ReadToTheEndAsync(s.Keys);
+        // That reading, moved to the day before the assignment: the member's history, which the leader must not see.
+        var assignedAt = await factory.DbAsync(db => db.Assignments.Where(a => a.Id == s.AssignmentId).Select(a => a.CreatedAtUtc).SingleAsync());
+        var before = assignedAt.AddDays(-1);
+        await factory.DbAsync(db => db.ReadingProgress.Where(p => p.UserId == s.Member.Id)
+            .ExecuteUpdateAsync(x => x.SetProperty(p => p.OpenedAtUtc, before).SetProperty(p => p.LastReadAtUtc, before).SetProperty(p => p.CompletedAtUtc, before)));
+
+        var progress = $"/leader/groups/{s.GroupId}/progress";
+        var (_, matrix) = await HtmlPage.GetAsync(s.Leader, progress);
+        Assert.Equal("未开始", matrix.QuerySelector($"tr[data-user='{s.Member.UserName}'] td[data-assignment='{s.AssignmentId}']")!.FirstChild!.TextContent.Trim());
+        var refused = await s.MemberClient.SubmitFormAsync($"/study/{s.AssignmentId}", new() { ["reflection"] = "以前读过" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        // Read again for the assignment: now it counts, for the leader and for the check-in.
+        await s.MemberClient.ReadToTheEndAsync(s.Keys.Take(1));
+        (_, matrix) = await HtmlPage.GetAsync(s.Leader, progress);
+        Assert.Equal("学习中", matrix.QuerySelector($"tr[data-user='{s.Member.UserName}'] td[data-assignment='{s.AssignmentId}']")!.FirstChild!.TextContent.Trim());
+        await s.MemberClient.ReadToTheEndAsync(s.Keys.Skip(1));
+        Assert.Equal(HttpStatusCode.Redirect, (await s.MemberClient.SubmitFormAsync($"/study/{s.AssignmentId}", new() { ["reflection"] = "重新学习" })).StatusCode);
+    }
+
+    [Fact]
     public async Task CsvExport_NeutralisesFormulasInReflectionsAndNames()
     {
         var s = await factory.StoryAsync();

@@ -24,6 +24,9 @@ public sealed class LogCapture : ILogEventSink
 
     public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
 
+    public IReadOnlyList<string> Warnings() =>
+        _events.Where(e => e.Level == LogEventLevel.Warning).Select(e => e.RenderMessage()).ToList();
+
     public IReadOnlyList<string> Errors(DateTimeOffset since) =>
         _events.Where(e => e.Level >= LogEventLevel.Error && e.Timestamp >= since).Select(e => e.RenderMessage() + " " + e.Exception?.GetType().Name).ToList();
 }

@@ -47,11 +47,25 @@ public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
     {
         var keys = assignment.Sections.Select(s => s.SectionKey).ToList();
         var existing = await db.Sections.Where(s => keys.Contains(s.Key)).Select(s => s.Key).ToListAsync(cancellationToken);
-        var progress = await db.ReadingProgress.Where(p => p.UserId == userId && keys.Contains(p.SectionKey)).ToDictionaryAsync(p => p.SectionKey, cancellationToken);
+        var progress = await db.ReadingProgress.Where(p => p.UserId == userId && keys.Contains(p.SectionKey))
+            .ToDictionaryAsync(p => p.SectionKey, p => new Times(p.LastReadAtUtc, p.CompletedAtUtc), cancellationToken);
         return assignment.Sections.OrderBy(s => s.Position)
-            .Select(s => new SectionState(s, existing.Contains(s.SectionKey), progress.ContainsKey(s.SectionKey), progress.TryGetValue(s.SectionKey, out var p) && p.CompletedAtUtc is not null))
+            .Select(s =>
+            {
+                var (opened, read) = Since(progress.GetValueOrDefault(s.SectionKey), assignment.CreatedAtUtc);
+                return new SectionState(s, existing.Contains(s.SectionKey), opened, read);
+            })
             .ToList();
     }
+
+    private sealed record Times(DateTime LastReadAtUtc, DateTime? CompletedAtUtc);
+
+    /// <summary>
+    /// Reading counts for an assignment from the moment it was made: a leader sees what members read for it, never
+    /// their reading history before (docs/leaders.md), and a member reads the assigned sections (again) to check in.
+    /// </summary>
+    private static (bool Opened, bool Read) Since(Times? times, DateTime assignedAtUtc) =>
+        times is null ? (false, false) : (times.LastReadAtUtc >= assignedAtUtc, times.CompletedAtUtc >= assignedAtUtc);
 
     /// <summary>A member may check in once every section that still exists has been read to the end.</summary>
     public static bool CanCheckIn(IReadOnlyList<SectionState> sections) => sections.Where(s => s.Exists).All(s => s.Read);
@@ -76,15 +90,16 @@ public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
         var keys = assignments.SelectMany(a => a.Sections.Select(s => s.SectionKey)).Distinct().ToList();
         var userIds = members.Select(m => m.UserId).ToList();
         var progress = await db.ReadingProgress.Where(p => userIds.Contains(p.UserId) && keys.Contains(p.SectionKey))
-            .Select(p => new { p.UserId, p.SectionKey, Read = p.CompletedAtUtc != null }).ToListAsync(cancellationToken);
-        var byUser = progress.GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.SectionKey, p => p.Read));
+            .Select(p => new { p.UserId, p.SectionKey, p.LastReadAtUtc, p.CompletedAtUtc }).ToListAsync(cancellationToken);
+        var byUser = progress.GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.SectionKey, p => new Times(p.LastReadAtUtc, p.CompletedAtUtc)));
         var cells = new Dictionary<(string, int), Cell>();
         foreach (var member in members)
             foreach (var assignment in assignments)
             {
                 var mine = byUser.GetValueOrDefault(member.UserId) ?? [];
-                var opened = assignment.Sections.Count(s => mine.ContainsKey(s.SectionKey));
-                var read = assignment.Sections.Count(s => mine.GetValueOrDefault(s.SectionKey));
+                var states = assignment.Sections.Select(s => Since(mine.GetValueOrDefault(s.SectionKey), assignment.CreatedAtUtc)).ToList();
+                var opened = states.Count(s => s.Opened);
+                var read = states.Count(s => s.Read);
                 var checkIn = checkIns.FirstOrDefault(c => c.AssignmentId == assignment.Id && c.UserId == member.UserId);
                 cells[(member.UserId, assignment.Id)] = new Cell(member.UserId, assignment.Id, Status(assignment.DueDate, checkIn is not null, opened), read, assignment.Sections.Count, checkIn);
             }
@@ -102,11 +117,12 @@ public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
         var checkIns = await db.CheckIns.Where(c => c.UserId == userId && ids.Contains(c.AssignmentId)).ToDictionaryAsync(c => c.AssignmentId, cancellationToken);
         var keys = assignments.SelectMany(a => a.Sections.Select(s => s.SectionKey)).Distinct().ToList();
         var progress = await db.ReadingProgress.Where(p => p.UserId == userId && keys.Contains(p.SectionKey))
-            .ToDictionaryAsync(p => p.SectionKey, p => p.CompletedAtUtc != null, cancellationToken);
+            .ToDictionaryAsync(p => p.SectionKey, p => new Times(p.LastReadAtUtc, p.CompletedAtUtc), cancellationToken);
         return assignments.Select(a =>
             {
-                var opened = a.Sections.Count(s => progress.ContainsKey(s.SectionKey));
-                var read = a.Sections.Count(s => progress.GetValueOrDefault(s.SectionKey));
+                var states = a.Sections.Select(s => Since(progress.GetValueOrDefault(s.SectionKey), a.CreatedAtUtc)).ToList();
+                var opened = states.Count(s => s.Opened);
+                var read = states.Count(s => s.Read);
                 var checkIn = checkIns.GetValueOrDefault(a.Id);
                 return new OpenAssignment(a, a.Group!.Name, Status(a.DueDate, checkIn is not null, opened), read, checkIn);
             })

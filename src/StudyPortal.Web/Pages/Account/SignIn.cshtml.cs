@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using StudyPortal.Data.Accounts;
+using StudyPortal.Web.Infrastructure.Accounts;
 
 namespace StudyPortal.Web.Pages.Account;
 
 /// <summary>Sign-in by user name or e-mail. Failed attempts count towards the lockout.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.SignIn)]
-public sealed class SignInModel(SignInManager<PortalUser> signIn, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class SignInModel(SignInManager<PortalUser> signIn, IOptions<AccessOptions> access, IWebHostEnvironment environment, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed class SignInForm
     {
@@ -30,6 +32,9 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, IStringLocaliz
 
     public string? Error { get; private set; }
 
+    /// <summary>The sign-in cookie is HTTPS-only and this request came over HTTP: a sign-in could not stick, so the page says what to configure.</summary>
+    public bool PlainHttp => !Request.IsHttps && access.Value.CookiesSecure(environment);
+
     private static readonly PortalUser Unknown = new() { UserName = "unknown", DisplayName = "" };
     private static readonly Lazy<string> UnknownHash = new(() => new PasswordHasher<PortalUser>().HashPassword(Unknown, Guid.NewGuid().ToString()));
 
@@ -39,6 +44,11 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, IStringLocaliz
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (PlainHttp)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         if (!ModelState.IsValid)
         {
             Error = t["SignIn.Missing"];

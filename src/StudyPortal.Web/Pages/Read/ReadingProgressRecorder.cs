@@ -17,12 +17,13 @@ public sealed class ReadingProgressRecorder(PortalDbContext db, TimeProvider tim
         var at = Math.Clamp(paragraph, 0, 100_000);
         DateTime? completedAt = completed ? now : null;
         var first = new ReadingProgress { UserId = userId, SectionKey = key, OpenedAtUtc = now, LastReadAtUtc = now, LastParagraph = at, CompletedAtUtc = completedAt };
-        // The first report creates the row; a later one, or one racing the first, moves it on. Completion is kept once set.
+        // The first report creates the row; a later one, or one racing the first, moves it on. Completion is the latest
+        // time the end was reached (null only while it never was): an assignment made later counts reading from its date.
         if (!await db.InsertIfAbsentAsync(first, cancellationToken))
             await db.ReadingProgress.Where(p => p.UserId == userId && p.SectionKey == key).ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.LastReadAtUtc, now)
                 .SetProperty(p => p.LastParagraph, at)
-                .SetProperty(p => p.CompletedAtUtc, p => p.CompletedAtUtc ?? completedAt), cancellationToken);
+                .SetProperty(p => p.CompletedAtUtc, p => completedAt ?? p.CompletedAtUtc), cancellationToken);
         return true;
     }
 

@@ -37,11 +37,11 @@
     var themeToggle = document.querySelector("[data-action='theme']");
     if (themeToggle) themeToggle.setAttribute("aria-pressed", isDark() ? "true" : "false");
 
-    // ← and → turn sections in the reader, unless the reader is typing.
+    // ← and → turn sections in the reader, unless the reader is typing or on a control (a toolbar button, a link).
     document.addEventListener("keydown", function (e) {
         if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
         var t = e.target;
-        if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+        if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT|BUTTON|SUMMARY)$/.test(t.tagName))) return;
         var rel = e.key === "ArrowLeft" ? "prev" : e.key === "ArrowRight" ? "next" : null;
         if (!rel) return;
         var link = document.querySelector("a[rel='" + rel + "'][data-turn]");
@@ -54,4 +54,10 @@
     document.querySelectorAll("select[data-autosubmit]").forEach(function (select) {
         select.addEventListener("change", function () { select.form.submit(); });
     });
+})();
+
+// Filters shown before the search results are folded on a narrow screen, so the results are what a phone shows first.
+(function () {
+    if (!window.matchMedia("(max-width: 55.99rem)").matches) return;
+    document.querySelectorAll("details[data-fold-narrow]").forEach(function (d) { d.removeAttribute("open"); });
 })();

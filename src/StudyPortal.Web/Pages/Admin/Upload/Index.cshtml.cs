@@ -90,7 +90,12 @@ public static class UploadLimits
         var name = (clientName ?? "").Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
         name = new string(name.Where(c => !char.IsControl(c) && c is not ('<' or '>' or ':' or '"' or '|' or '?' or '*')).ToArray()).Trim().TrimStart('.');
-        if (name.Length > 120) name = name[^120..];
+        if (name.Length > 120)
+        {
+            // The end keeps the extension; the cut moves forward past a broken pair rather than leave half a character.
+            name = name[^120..];
+            if (char.IsLowSurrogate(name[0])) name = name[1..];
+        }
         return name.Length == 0 ? "upload.txt" : name;
     }
 

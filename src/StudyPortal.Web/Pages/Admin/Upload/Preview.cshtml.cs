@@ -59,17 +59,6 @@ public sealed class PreviewModel(PortalDbContext db, UploadDrafts drafts, Docume
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (!ModelState.IsValid || PartialDate.FromIso(Form.Date) is null && !string.IsNullOrWhiteSpace(Form.Date))
             return Refuse(t["Upload.FormInvalid"], StatusCodes.Status400BadRequest);
-        var hash = DocumentStore.ContentHash(Draft.Bytes);
-        if (await db.Documents.AsNoTracking().Where(d => d.ContentHash == hash).Select(d => new { d.Id, d.Title }).FirstOrDefaultAsync(cancellationToken) is { } same)
-        {
-            // The same bytes are in the library already (stored from another draft meanwhile): nothing to store, nothing to audit.
-            await drafts.DeleteAsync(id, cancellationToken);
-            TempData[Flash.Key] = t["Upload.Unchanged", same.Title].Value;
-            return RedirectToPage("/Documents/Index", new { id = same.Id });
-        }
-        // Replacing is a choice made in the preview, of the document it named; a premise that changed since is refused.
-        if (Form.Replace is { } agreed && Replaces?.Id != agreed) return Refuse(t["Upload.ReplaceChanged"]);
-        if (Replaces is { } replaces && Form.Replace is null) return Refuse(t["Upload.ReplaceNotChosen", replaces.Title]);
         var corrected = Parsed with
         {
             Title = Form.Title.Trim(),
@@ -77,16 +66,19 @@ public sealed class PreviewModel(PortalDbContext db, UploadDrafts drafts, Docume
             Issuer = Blank(Form.Issuer),
             Date = PartialDate.FromIso(Blank(Form.Date)),
         };
+        // Replacing is a choice made in the preview, of the document it named (none: Form.Replace is empty). The store
+        // checks that premise under the library's write lock, so a document of that title that appeared, vanished or
+        // changed since the preview is refused there, whoever stored it and whenever.
         var outcome = await store.StoreAsync(corrected, Draft.Bytes, User.Identity!.Name!, expectedDocumentId: Form.Replace ?? 0, cancellationToken: cancellationToken);
         if (outcome.Status == ImportStatus.Conflict)
         {
-            Replaces = (outcome.DocumentId, outcome.Title);
-            return Refuse(t["Upload.ReplaceChanged"]);
+            Replaces = outcome.DocumentId == 0 ? null : (outcome.DocumentId, outcome.Title);
+            return Refuse(Form.Replace is null && outcome.DocumentId != 0 ? t["Upload.ReplaceNotChosen", outcome.Title] : t["Upload.ReplaceChanged"]);
         }
         await drafts.DeleteAsync(id, cancellationToken);
         if (outcome.Status == ImportStatus.Unchanged)
         {
-            // Stored by someone else between the look above and the write lock: nothing stored here, nothing audited.
+            // The same bytes are in the library already (stored from another draft): nothing stored, nothing audited.
             TempData[Flash.Key] = t["Upload.Unchanged", outcome.Title].Value;
             return RedirectToPage("/Documents/Index", new { id = outcome.DocumentId });
         }

@@ -1,0 +1,110 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using StudyPortal.Data;
+using StudyPortal.Data.Accounts;
+using StudyPortal.Data.Groups;
+using StudyPortal.Web.Tests.Infrastructure;
+
+namespace StudyPortal.Browser.Tests;
+
+/// <summary>
+/// axe-core on every page, as each role, in the light theme, the night toggle and the system's dark setting, at a
+/// desktop and a phone width: no serious or critical violation (issue 12, "keep it so").
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserPortal portal)
+{
+    private const string Password = "Study-pass-2026";
+
+    private sealed record Data(int DocumentId, string Key, int QuotationId, int GroupId, int AssignmentId, string Leader, string Member, string MemberId);
+
+    private async Task<Data> ArrangeAsync()
+    {
+        using var scope = portal.Portal.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        async Task<PortalUser> UserAsync(string displayName, string role)
+        {
+            var user = new PortalUser { UserName = "a" + Guid.NewGuid().ToString("N")[..8], DisplayName = displayName, CreatedAtUtc = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+            await users.AddToRoleAsync(user, role);
+            return user;
+        }
+        var leader = await UserAsync("李组长", PortalRoles.Leader);
+        var member = await UserAsync("赵读者", PortalRoles.Reader);
+        var article = await db.Articles.OrderBy(a => a.Id).Select(a => new { a.DocumentId, a.Title, Document = a.Document!.Title, Sections = a.Sections.OrderBy(s => s.Position).Select(s => new { s.Key, s.Heading }).ToList() }).FirstAsync();
+        var group = new StudyGroup { Name = "第二党支部", CreatedAtUtc = DateTime.UtcNow };
+        group.Members.Add(new GroupMember { UserId = leader.Id, IsLeader = true, AddedAtUtc = DateTime.UtcNow });
+        group.Members.Add(new GroupMember { UserId = member.Id, AddedAtUtc = DateTime.UtcNow });
+        var assignment = new Assignment { Title = article.Title, Message = "请**认真**学习。", DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)), CreatedById = leader.Id, CreatedAtUtc = DateTime.UtcNow };
+        assignment.Sections.AddRange(article.Sections.Select((s, i) => new AssignmentSection { SectionKey = s.Key, Position = i, DocumentTitle = article.Document, ArticleTitle = article.Title, Heading = s.Heading }));
+        group.Assignments.Add(assignment);
+        db.StudyGroups.Add(group);
+        await db.SaveChangesAsync();
+        var quotation = await db.Quotations.OrderBy(q => q.Id).Select(q => q.Id).FirstAsync();
+        return new Data(article.DocumentId, article.Sections[0].Key, quotation, group.Id, assignment.Id, leader.UserName!, member.UserName!, member.Id);
+    }
+
+    private static IReadOnlyDictionary<string, string[]> PagesByRole(Data d) => new Dictionary<string, string[]>
+    {
+        ["anonymous"] = ["/account/signin", "/", $"/documents/{d.DocumentId}", $"/read/{d.Key}", "/quotes", $"/quotes/{d.QuotationId}", "/search?q=" + Uri.EscapeDataString("网络安全"), "/Error/404"],
+        ["member"] = ["/", "/study", $"/study/{d.AssignmentId}", "/notices", "/account/password", "/account/sessions", $"/read/{d.Key}"],
+        ["leader"] = ["/leader/groups", $"/leader/groups/{d.GroupId}", $"/leader/groups/{d.GroupId}/progress", $"/leader/groups/{d.GroupId}/assign?document={d.DocumentId}",
+            $"/leader/assignments/{d.AssignmentId}", $"/leader/assignments/{d.AssignmentId}?withdraw=true", $"/leader/groups/{d.GroupId}?remove={d.MemberId}"],
+        ["admin"] = ["/admin/documents", "/admin/upload", "/admin/users", "/admin/users/new", "/admin/users/import", $"/admin/users/{d.MemberId}", "/admin/audit"],
+    };
+
+    private enum Theme { Light, NightToggle, SystemDark }
+
+    private async Task<IPage> PageAsync(Theme theme, int width)
+    {
+        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN", BaseURL = portal.BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            ColorScheme = theme == Theme.SystemDark ? ColorScheme.Dark : ColorScheme.Light,
+        });
+        if (theme == Theme.NightToggle) await context.AddInitScriptAsync("try { localStorage.setItem('sp-theme', 'dark'); } catch (e) { }");
+        return await context.NewPageAsync();
+    }
+
+    private static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.Locator("input[name='Form.UserName']").FillAsync(userName);
+        await page.Locator("input[name='Form.Password']").FillAsync(password);
+        await page.Locator("form.stack-form button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryPage_AsEachRole_InEachTheme_AtBothWidths_HasNoSeriousViolation()
+    {
+        var data = await ArrangeAsync();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var combinations = Enum.GetValues<Theme>().SelectMany(theme => new[] { 1280, 390 }.Select(width => (theme, width))).ToList();
+        // Two browser pages at a time: axe's checks are the cost, and this machine has two cores.
+        await Parallel.ForEachAsync(combinations, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (combination, _) =>
+        {
+            var (theme, width) = combination;
+            foreach (var (role, urls) in PagesByRole(data))
+            {
+                var page = await PageAsync(theme, width);
+                if (role == "member") await SignInAsync(page, data.Member, Password);
+                if (role == "leader") await SignInAsync(page, data.Leader, Password);
+                if (role == "admin") await SignInAsync(page, PortalFactory.AdminUserName, PortalFactory.AdminPassword);
+                foreach (var url in urls)
+                {
+                    await page.GotoAsync(url);
+                    var result = await page.RunAxe();
+                    foreach (var v in result.Violations.Where(v => v.Impact is "serious" or "critical"))
+                        failures.Add($"{theme} {width}px {role} {url}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}");
+                }
+                await page.Context.CloseAsync();
+            }
+        });
+        Assert.True(failures.IsEmpty, string.Join("\n", failures));
+    }
+}
