@@ -126,6 +126,7 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<ArticleTwins>();
         builder.Services.AddOptions<Pages.Admin.Upload.UploadOptions>().BindConfiguration(Pages.Admin.Upload.UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Pages.Admin.Upload.UploadDrafts>();
+        builder.Services.AddSingleton<Pages.Admin.Upload.UploadDrafts.ParseCache>();
         builder.Services.AddHostedService<Pages.Admin.Upload.DraftSweeper>();
         builder.Services.AddScoped<Pages.Read.ReadingProgressRecorder>();
         builder.Services.AddOptions<Groups.StudyOptions>().BindConfiguration(Groups.StudyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

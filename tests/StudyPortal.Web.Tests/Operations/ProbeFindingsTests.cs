@@ -73,4 +73,29 @@ public sealed class ProbeFindingsTests(LogCapturingPortalFactory factory) : ICla
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/search?q=%E7%BD%91%E7%BB%9C", response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task AFormSentWithoutItsToken_SaysWhy_AndChangesNothing()
+    {
+        var leader = await factory.SignedInAsync(PortalRoles.Leader);
+        var response = await leader.PostAsync(new Uri("/leader/groups", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "无令牌小组" }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("安全令牌", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(await factory.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.StudyGroups, g => g.Name == "无令牌小组")));
+    }
+
+    [Fact]
+    public async Task TitlesAreNotRepeated_InBreadcrumbsAndChapterLists()
+    {
+        var s = await factory.StoryAsync();
+        // A one-article document (seed 001): its article bears the document's name, once in the reader's breadcrumb.
+        var single = await factory.DbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.Sections.Where(x => x.Document!.Articles.Count == 1 && x.Article!.Title == x.Document.Title).Select(x => new { x.Key, x.Document!.Title })));
+        var (_, reader) = await HtmlPage.GetAsync(s.MemberClient, "/read/" + single.Key);
+        var crumbs = reader.QuerySelectorAll(".breadcrumb li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Single(crumbs, c => c == single.Title);
+        // The assignment page says 《document》 and the article once each.
+        var (_, assignment) = await HtmlPage.GetAsync(s.Leader, $"/leader/assignments/{s.AssignmentId}");
+        Assert.All(assignment.QuerySelectorAll(".assigned-sections .muted"), m => Assert.DoesNotMatch(@"^《(.+)》\1$", m.TextContent.Trim()));
+    }
 }

@@ -13,8 +13,21 @@ namespace StudyPortal.Web.Pages.Admin.Upload;
 /// POSTs take that parse from the cache (a node that has not seen it, or a restart, parses it once again). Drafts
 /// expire after <see cref="UploadOptions.DraftLifetimeHours"/> and <see cref="DraftSweeper"/> removes them.
 /// </summary>
-public sealed class UploadDrafts(PortalDbContext db, DocumentParser parser, IMemoryCache cache, TimeProvider time, IOptions<UploadOptions> options)
+public sealed class UploadDrafts(PortalDbContext db, DocumentParser parser, UploadDrafts.ParseCache parses, TimeProvider time, IOptions<UploadOptions> options)
 {
+    /// <summary>
+    /// Drafts' parses, in a cache of their own bounded by the size of the files they came from (128 MB of files), so
+    /// a few large uploads can neither grow the process without limit nor push the readers' chapters out of theirs.
+    /// </summary>
+    public sealed class ParseCache : IDisposable
+    {
+        public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = 128L * 1024 * 1024 });
+
+        public void Dispose() => Cache.Dispose();
+    }
+
+    private MemoryCache Parses => parses.Cache;
+
     public sealed record Open(UploadDraft Draft, ParsedDocument Parsed);
 
     /// <summary>A draft's row without its bytes, for lists.</summary>
@@ -30,7 +43,7 @@ public sealed class UploadDrafts(PortalDbContext db, DocumentParser parser, IMem
         var draft = new UploadDraft { Id = Guid.NewGuid(), UserId = userId, FileName = fileName, Bytes = bytes, CreatedAtUtc = Now };
         db.UploadDrafts.Add(draft);
         await db.SaveChangesAsync(cancellationToken);
-        Remember(draft.Id, parsed);
+        Remember(draft.Id, bytes.Length, parsed);
         return new Open(draft, parsed);
     }
 
@@ -40,10 +53,10 @@ public sealed class UploadDrafts(PortalDbContext db, DocumentParser parser, IMem
         var oldest = Now - Lifetime;
         var draft = await db.UploadDrafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.CreatedAtUtc > oldest, cancellationToken);
         if (draft is null) return null;
-        if (!cache.TryGetValue(Key(id), out ParsedDocument? parsed) || parsed is null)
+        if (!Parses.TryGetValue(Key(id), out ParsedDocument? parsed) || parsed is null)
         {
             parsed = parser.Parse(draft.Bytes, draft.FileName);
-            Remember(id, parsed);
+            Remember(id, draft.Bytes.Length, parsed);
         }
         return new Open(draft, parsed);
     }
@@ -60,7 +73,7 @@ public sealed class UploadDrafts(PortalDbContext db, DocumentParser parser, IMem
     public async Task DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         await db.UploadDrafts.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
-        cache.Remove(Key(id));
+        Parses.Remove(Key(id));
     }
 
     /// <summary>Removes every draft older than the lifetime; returns how many.</summary>
@@ -72,8 +85,8 @@ public sealed class UploadDrafts(PortalDbContext db, DocumentParser parser, IMem
         return await db.UploadDrafts.Where(d => d.CreatedAtUtc <= oldest).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private void Remember(Guid id, ParsedDocument parsed) =>
-        cache.Set(Key(id), parsed, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(30), AbsoluteExpirationRelativeToNow = Lifetime });
+    private void Remember(Guid id, long bytes, ParsedDocument parsed) =>
+        Parses.Set(Key(id), parsed, new MemoryCacheEntryOptions { Size = Math.Max(1, bytes), SlidingExpiration = TimeSpan.FromMinutes(30), AbsoluteExpirationRelativeToNow = Lifetime });
 
     private static string Key(Guid id) => "draft:" + id.ToString("N");
 }
