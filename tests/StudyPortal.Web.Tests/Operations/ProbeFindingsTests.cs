@@ -98,4 +98,22 @@ public sealed class ProbeFindingsTests(LogCapturingPortalFactory factory) : ICla
         var (_, assignment) = await HtmlPage.GetAsync(s.Leader, $"/leader/assignments/{s.AssignmentId}");
         Assert.All(assignment.QuerySelectorAll(".assigned-sections .muted"), m => Assert.DoesNotMatch(@"^《(.+)》\1$", m.TextContent.Trim()));
     }
+
+    [Fact]
+    public async Task TheEnglishInterface_MarksChineseTextAsChinese()
+    {
+        var reader = await factory.SignedInAsync(PortalRoles.Reader);
+        reader.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var key = await factory.FirstSectionKeyAsync(Seeded.Booklet, 1);
+        var (_, page) = await HtmlPage.GetAsync(reader, "/read/" + key);
+        Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+        Assert.All(page.QuerySelectorAll(".reader-toc-side a"), a => Assert.Equal("zh-Hans", a.GetAttribute("lang")));
+        Assert.NotEmpty(page.QuerySelectorAll(".breadcrumb li[lang='zh-Hans']"));
+        Assert.All(page.QuerySelectorAll(".chapter-nav a"), a => Assert.NotNull(a.QuerySelector("span[lang='zh-Hans']")));
+        var (_, search) = await HtmlPage.GetAsync(reader, "/search?q=" + Uri.EscapeDataString("网络"));
+        Assert.All(search.QuerySelectorAll(".result h3 a"), a => Assert.Equal("zh-Hans", a.GetAttribute("lang")));
+        Assert.All(search.QuerySelectorAll(".snippet"), p => Assert.NotNull(p.QuerySelector("span[lang='zh-Hans']")));
+        var (_, quotes) = await HtmlPage.GetAsync(reader, "/quotes");
+        Assert.All(quotes.QuerySelectorAll("figure.quotation blockquote"), b => Assert.Equal("zh-Hans", b.GetAttribute("lang")));
+    }
 }
