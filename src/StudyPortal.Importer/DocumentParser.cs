@@ -37,6 +37,9 @@ public sealed class DocumentParser
         var stream = reader.Read(bytes);
         if (stream.Blocks.All(b => string.IsNullOrWhiteSpace(b.Text)))
             throw new UnreadableDocumentException("the file contains no text");
+        var characters = stream.Blocks.Sum(b => (long)b.Text.Length);
+        if (characters > _options.MaxTextCharacters)
+            throw new UnreadableDocumentException($"the file holds {characters} characters of text, above the limit of {_options.MaxTextCharacters} characters");
         return Structure(name, stream);
     }
 

@@ -22,6 +22,14 @@ public sealed class ImportOptions
     [Range(1, int.MaxValue)]
     public int MaxParagraphs { get; set; } = 200_000;
 
+    /// <summary>
+    /// The most characters of text a file may hold, whatever its format (8 million: about 24 MB of Chinese in UTF-8,
+    /// some twenty-five 300-page booklets). Parsing takes about twelve times the text's size in memory; this keeps an
+    /// upload's parse, with the web process around it, under 500 MB (docs/performance.md).
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int MaxTextCharacters { get; set; } = 8_000_000;
+
     /// <summary>The most pages a PDF may have.</summary>
     [Range(1, int.MaxValue)]
     public int MaxPdfPages { get; set; } = 3_000;

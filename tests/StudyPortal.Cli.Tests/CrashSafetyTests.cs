@@ -23,10 +23,14 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var seeds = TestPaths.AllSeeds.Select(File.ReadAllText).ToList();
         var bytes = System.Text.Encoding.UTF8.GetBytes(new CorpusGenerator(seeds, 11).Booklet(20 * 1024 * 1024));
         await File.WriteAllBytesAsync(file, bytes);
-        var expected = new DocumentParser(new ImportOptions { MaxFileBytes = 100L * 1024 * 1024 }).Parse(bytes, "booklet-20mb.txt");
+        var expected = new DocumentParser(new ImportOptions { MaxFileBytes = 100L * 1024 * 1024, MaxTextCharacters = int.MaxValue }).Parse(bytes, "booklet-20mb.txt");
         var expectedSections = expected.AllSections.Count();
         var expectedParagraphs = expected.AllSections.Sum(s => s.Paragraphs.Count);
-        var settings = new Dictionary<string, string?> { ["Import:MaxFileBytes"] = (100L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Import:MaxFileBytes"] = (100L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Import:MaxTextCharacters"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
 
         // An empty, migrated database to start every run from.
         var template = Path.Combine(cli.Folder, "template.db");
@@ -78,6 +82,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { cli, "import", file, "--db", db }) info.ArgumentList.Add(arg);
         info.Environment["Import__MaxFileBytes"] = (100L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["Import__MaxTextCharacters"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

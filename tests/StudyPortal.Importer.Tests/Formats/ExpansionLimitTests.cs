@@ -50,4 +50,16 @@ public sealed class ExpansionLimitTests
         var error = Assert.Throws<UnreadableDocumentException>(() => new DocumentParser(new ImportOptions { MaxPdfPages = 2 }).Parse(pdf, "three.pdf"));
         Assert.Contains("pages, above the limit of 2 pages", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("big.txt")]
+    [InlineData("big.docx")]
+    public void TextBeyondTheCharacterLimit_IsRefused_InEveryFormat(string name)
+    {
+        var text = "学习资料\n\n" + string.Concat(Enumerable.Repeat("网络安全和信息化工作是一体之两翼、驱动之双轮。\n\n", 200));
+        var bytes = name.EndsWith(".docx", StringComparison.Ordinal) ? DocxFixture.FromText(text) : System.Text.Encoding.UTF8.GetBytes(text);
+        Assert.NotNull(new DocumentParser(new ImportOptions { MaxTextCharacters = 10_000 }).Parse(bytes, name));
+        var error = Assert.Throws<UnreadableDocumentException>(() => new DocumentParser(new ImportOptions { MaxTextCharacters = 4_000 }).Parse(bytes, name));
+        Assert.Contains("characters of text, above the limit of 4000 characters", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -106,6 +106,7 @@ public static class UploadLimits
         var m when m.Contains("empty", StringComparison.Ordinal) => t["Upload.Empty"],
         var m when m.Contains("binary", StringComparison.Ordinal) => t["Upload.Binary"],
         var m when m.Contains("encoding", StringComparison.OrdinalIgnoreCase) || m.Contains("decod", StringComparison.OrdinalIgnoreCase) => t["Upload.Undecodable"],
+        var m when m.Contains("characters of text, above", StringComparison.Ordinal) => t["Upload.TooMuchText"],
         var m when m.Contains("unpacks to", StringComparison.Ordinal) || m.Contains("paragraphs, above", StringComparison.Ordinal) || m.Contains("pages, above", StringComparison.Ordinal) => t["Upload.Expands"],
         var m when m.Contains("Word", StringComparison.Ordinal) => t["Upload.BrokenWord"],
         var m when m.Contains("PDF", StringComparison.Ordinal) => t["Upload.BrokenPdf"],
