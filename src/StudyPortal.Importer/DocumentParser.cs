@@ -52,7 +52,12 @@ public sealed class DocumentParser
             diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, null, "encoding-guessed", "No byte-order mark or detector confirmed the encoding; read as {0}.", encoding));
 
         var titleBlock = TitleBlockReader.Read(blocks);
-        var body = blocks.Skip(titleBlock.Consumed).ToList();
+        var body = blocks.Where((_, i) => !titleBlock.Consumed.Contains(i)).ToList();
+        foreach (var (line, text, reason) in titleBlock.SetAside)
+        {
+            dropped.Add(new DroppedBlock(text, line, line, reason));
+            diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, line, reason.Replace(' ', '-'), "Line {0} “{1}” by the title is its {2}, not part of the title; set aside.", line, text, reason));
+        }
 
         var toc = FindTableOfContents(body, dropped, diagnostics);
         body = SplitHeadingMerger.Merge(body, diagnostics, out var merged).ToList();
@@ -60,23 +65,27 @@ public sealed class DocumentParser
         var markdownTitle = body.FirstOrDefault(b => b.HeadingLevel is not null)?.Text;
         var documentTitle = titleBlock.Title
             ?? (markdownTitle is not null ? CjkText.NormalizeHeading(markdownTitle) : null)
-            ?? Path.GetFileNameWithoutExtension(fileName);
+            ?? FileNameTitle(fileName, diagnostics);
         var narrow = IsNarrow(body);
         if (narrow)
             diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, null, "narrow-columns", "Narrow newspaper columns detected: blank lines are ignored and lines are joined into sentences."));
 
         var context = new StructureContext(documentTitle, titleBlock.Subtitle, toc, merged > 0, narrow, SpeakerOf(documentTitle));
         var articles = new StructureBuilder(body, context, diagnostics, dropped).Build();
+        foreach (var article in articles) StackedHeadingAligner.Align(article, diagnostics);
+        // A banner line that turned out to be a numbered heading's title is not the document's subtitle.
+        var subtitle = titleBlock.Subtitle is { } sub && articles.Any(a => a.Sections.Any(s => s.IsSignal && s.Heading.EndsWith(" " + sub, StringComparison.Ordinal)))
+            ? null : titleBlock.Subtitle;
 
         var isBooklet = articles.Count > 1 || toc is { Entries.Count: > 0 };
         var issuer = isBooklet ? titleBlock.Organisation : null;
-        if (!isBooklet && titleBlock.Organisation is not null && articles.Count == 1) articles[0].Author ??= titleBlock.Organisation;
+        if (!isBooklet && articles.Count == 1) articles[0].Author ??= titleBlock.Author ?? titleBlock.Organisation;
 
         var (parsedArticles, quotations) = Assemble(articles, context.DefaultSpeaker);
         if (!parsedArticles.SelectMany(a => a.Sections).Any(s => s.Paragraphs.Count > 0))
             throw new UnreadableDocumentException($"no body text was found (only a title: “{documentTitle}”)");
 
-        return new ParsedDocument(fileName, encoding, documentTitle, titleBlock.Subtitle, titleBlock.Series, issuer, titleBlock.Date,
+        return new ParsedDocument(fileName, encoding, documentTitle, subtitle, titleBlock.Series, issuer, titleBlock.Date,
             parsedArticles, quotations, dropped, diagnostics);
     }
 
@@ -96,6 +105,13 @@ public sealed class DocumentParser
             return toc;
         }
         return null;
+    }
+
+    private static string FileNameTitle(string fileName, List<Diagnostic> diagnostics)
+    {
+        var title = Path.GetFileNameWithoutExtension(fileName);
+        diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, null, "title-from-file-name", "The text names no title; the file name “{0}” is used.", title));
+        return title;
     }
 
     private static bool IsNarrow(List<RawBlock> body)

@@ -20,7 +20,27 @@ public static class TextAccounting
         Assert.True(missing.Count == 0, context + "Lost characters: " + string.Join(", ", missing.Take(20).Select(m => $"'{m.Key}'×{m.Value}")));
     }
 
-    private static IEnumerable<string> Everything(ParsedDocument d)
+    /// <summary>
+    /// The share of the input's letters and digits that the document keeps in its structure (title, metadata, headings,
+    /// paragraphs, quotations' attributions) or drops as recognised noise (page furniture, tables of contents, source
+    /// lines). What is dropped as unrelated items counts against it.
+    /// </summary>
+    public static double KeptShare(string input, ParsedDocument document)
+    {
+        var available = Count(Everything(document, includeDiagnostics: false, keepDropped: b => b.Reason != UnrelatedItems));
+        var total = 0;
+        var kept = 0;
+        foreach (var (c, n) in Count([input]))
+        {
+            total += n;
+            kept += Math.Min(n, available.GetValueOrDefault(c));
+        }
+        return total == 0 ? 1 : (double)kept / total;
+    }
+
+    private const string UnrelatedItems = "other items on the newspaper page";
+
+    private static IEnumerable<string> Everything(ParsedDocument d, bool includeDiagnostics = true, Func<DroppedBlock, bool>? keepDropped = null)
     {
         yield return d.Title;
         if (d.Subtitle is not null) yield return d.Subtitle;
@@ -42,9 +62,10 @@ public static class TextAccounting
         {
             // Attribution lines live on as the quotation's date, occasion and speaker.
             var range = q.DateEnd is { } end ? $"至{end.Year}年{end.Month}月{end.Day}日" : "";
-            yield return $"{q.Speaker}{q.Date?.Year}年{q.Date?.Month}月{q.Date?.Day}日{range}{q.Occasion}";
+            yield return $"{q.Speaker}{q.Date?.Year}年{q.Date?.Month}月{q.Date?.Day}日{range}{q.Occasion}{q.Enumerator}";
         }
-        foreach (var b in d.Dropped) yield return b.Text;
+        foreach (var b in d.Dropped.Where(keepDropped ?? (_ => true))) yield return b.Text;
+        if (!includeDiagnostics) yield break;
         foreach (var g in d.Diagnostics) yield return g.Message;
     }
 

@@ -10,4 +10,8 @@ public sealed record ParsedQuotation(
     string? Theme,
     int Article,
     int Section,
-    int Paragraph);
+    int Paragraph)
+{
+    /// <summary>The list number the text gave the passage (`1、`, `（1）`, `①`), kept apart from its words.</summary>
+    public string? Enumerator { get; init; }
+}

@@ -1,62 +1,138 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using StudyPortal.Importer.Formats;
 using StudyPortal.Importer.Model;
 
 namespace StudyPortal.Importer.Structure;
 
-/// <summary>Reads the title block: short lines before the first body text, table of contents or article marker.</summary>
-internal static class TitleBlockReader
+/// <summary>
+/// Reads the title block: the short lines before the first body text, table of contents or article marker. It tells
+/// the title (a headline of several lines joined with spaces, decorative brackets and an `原标题：` prefix removed)
+/// from what stands around it: a column label (栏目) above it, a series, the issuer or author, a byline, a date.
+/// A document that opens with a Markdown heading is titled by that heading; the byline and date under it are still read.
+/// </summary>
+internal static partial class TitleBlockReader
 {
     private const int MaxLines = 6;
     private const int MaxLength = 80;
 
     public static TitleBlock Read(IReadOnlyList<RawBlock> blocks)
     {
-        // A document that opens with a Markdown heading is titled by it; the structure builder reads it as an article too.
-        if (blocks.Count > 0 && blocks[0].HeadingLevel is not null)
-            return new TitleBlock(null, null, null, null, null, 0);
-
-        var lines = new List<string>();
-        var i = 0;
-        for (; i < blocks.Count && lines.Count < MaxLines; i++)
+        var headingTitled = blocks.Count > 0 && blocks[0].HeadingLevel is not null;
+        var lines = new List<(int Index, string Text)>();
+        for (var i = headingTitled ? 1 : 0; i < blocks.Count && lines.Count < MaxLines; i++)
         {
             var b = blocks[i];
             var text = CjkText.NormalizeHeading(b.Text);
-            if (b.HeadingLevel is not null || b.IsQuote || b.IsListItem || b.IsBold) break;
+            if (b.HeadingLevel is not null || b.IsQuote || b.IsListItem || b.IsBold && lines.Count > 0) break;
             if (LinePatterns.TocHeader().IsMatch(CjkText.WithoutSpaces(text)) || LinePatterns.ArticleMarker().IsMatch(text)) break;
-            if (text.Length > MaxLength || text.AsSpan().IndexOfAny("。！？；：，") >= 0 && !LinePatterns.DateLine().IsMatch(text)) break;
+            if (IsNumberedHeading(text) || StructureWords().IsMatch(CjkText.WithoutSpaces(text))) break;
+            // Under a Markdown heading only metadata lines belong to the title block.
+            if (headingTitled && !IsMetadata(text, afterTitle: true)) break;
+            if (text.Length > MaxLength || text.AsSpan().IndexOfAny("。！？；，") >= 0 && !IsMetadata(text, afterTitle: lines.Count > 0)) break;
+            if (text.Contains('：') && !IsMetadata(text, afterTitle: lines.Count > 0) && !OriginalTitle().IsMatch(text)) break;
             // In narrow newspaper columns a body line can be short: it is body if the next line continues it.
             if (i + 1 < blocks.Count && StartsWithClosingPunctuation(blocks[i + 1].Text)) break;
-            lines.Add(text);
+            lines.Add((i, text));
         }
-        // The last candidate line may be the first line of the body (narrow columns); keep it only if it is not followed by an open sentence.
-        if (lines.Count == 0) return new TitleBlock(null, null, null, null, null, 0);
+        if (lines.Count == 0) return TitleBlock.None;
 
-        string? title = null, subtitle = null, series = null, organisation = null;
-        PartialDate? date = null;
-        foreach (var line in lines)
+        var block = new TitleBlock();
+        var titleLines = new List<string>();
+        for (var k = 0; k < lines.Count; k++)
         {
+            var (index, line) = lines[k];
             var compact = CjkText.WithoutSpaces(line);
+            var hasTitle = titleLines.Count > 0 || headingTitled;
+            var more = k + 1 < lines.Count;
+            block.Consumed.Add(index);
             var dateMatch = LinePatterns.DateLine().Match(compact);
-            if (date is null && dateMatch.Success && ToDate(dateMatch) is { } parsedDate)
+            if (block.Date is null && dateMatch.Success && ToDate(dateMatch) is { } parsedDate)
             {
-                date = parsedDate;
+                block.Date = parsedDate;
                 continue;
             }
-            if (series is null && title is null && LinePatterns.SeriesLine().IsMatch(compact) && lines.Count > 1)
+            if (OriginalTitle().Match(line) is { Success: true } original)
             {
-                series = line;
+                if (hasTitle) block.SetAside.Add((blocks[index].Line, line, "original title"));
+                else titleLines.Add(original.Groups["title"].Value.Trim());
                 continue;
             }
-            if (organisation is null && title is not null && compact.Length <= 40 && LinePatterns.OrganisationLine().IsMatch(compact))
+            if (hasTitle && Byline().Match(compact) is { Success: true } byline)
             {
-                organisation = compact;
+                block.Author ??= byline.Groups["name"].Success && byline.Groups["name"].Length > 0 ? byline.Groups["name"].Value : compact;
                 continue;
             }
-            if (title is null) title = line;
-            else subtitle = subtitle is null ? line : $"{subtitle} {line}";
+            var unbracketed = Unbracket(line);
+            if (!hasTitle && unbracketed != line && more && !IsMetadataAt(lines, k + 1))
+            {
+                // A bracketed line above further title lines is the column (栏目) the piece ran in.
+                if (block.Series is null && LinePatterns.SeriesLine().IsMatch(unbracketed)) block.Series = unbracketed;
+                else block.SetAside.Add((blocks[index].Line, line, "column label"));
+                continue;
+            }
+            line = unbracketed;
+            compact = CjkText.WithoutSpaces(line);
+            if (block.Series is null && !hasTitle && LinePatterns.SeriesLine().IsMatch(compact) && more)
+            {
+                block.Series = line;
+                continue;
+            }
+            if (block.Organisation is null && hasTitle && compact.Length <= 40 && LinePatterns.OrganisationLine().IsMatch(compact))
+            {
+                block.Organisation = compact;
+                continue;
+            }
+            if (hasTitle && PersonName().IsMatch(line) && !more)
+            {
+                block.Author ??= line;
+                continue;
+            }
+            if (headingTitled) break;
+            if (titleLines.Count == 0 || JoinsHeadline(titleLines[^1], line, more && !IsMetadataAt(lines, k + 1), RecursLater(blocks, index)))
+                titleLines.Add(line);
+            else
+                block.Subtitle = block.Subtitle is null ? line : $"{block.Subtitle} {line}";
         }
-        return new TitleBlock(title, subtitle, series, organisation, date, lines.Count);
+        if (titleLines.Count > 0) block.Title = CjkText.NormalizeHeading(string.Join(' ', titleLines));
+        return block;
+    }
+
+    /// <summary>
+    /// A headline's further lines (肩题 / 主题 / 副题) belong to the title: after a kicker that ends in a speech verb,
+    /// a line that opens with —— or ends in a news verb, or a line with more title lines after it. A last line that
+    /// is none of these, or that the body repeats as a heading (a page banner), is a subtitle.
+    /// </summary>
+    private static bool JoinsHeadline(string previous, string line, bool moreTitleLines, bool recursLater) =>
+        !recursLater && (KickerEnd().IsMatch(previous) || line.StartsWith("——", StringComparison.Ordinal) || NewsDeck().IsMatch(line) || moreTitleLines);
+
+    private static bool RecursLater(IReadOnlyList<RawBlock> blocks, int index)
+    {
+        var text = CjkText.WithoutSpaces(blocks[index].Text);
+        for (var j = index + 1; j < blocks.Count; j++)
+            if (CjkText.WithoutSpaces(blocks[j].Text) == text) return true;
+        return false;
+    }
+
+    private static bool IsMetadataAt(List<(int Index, string Text)> lines, int k) => IsMetadata(lines[k].Text, afterTitle: true);
+
+    /// <summary>A line that names the piece's date, author or origin rather than being part of its title.</summary>
+    private static bool IsMetadata(string text, bool afterTitle)
+    {
+        var compact = CjkText.WithoutSpaces(text);
+        return LinePatterns.DateLine().IsMatch(compact) || OriginalTitle().IsMatch(text)
+            || afterTitle && (Byline().IsMatch(compact) || LinePatterns.OrganisationLine().IsMatch(compact) && compact.Length <= 40);
+    }
+
+    private static bool IsNumberedHeading(string text) =>
+        LinePatterns.ChineseNumberedHeading().IsMatch(text) || LinePatterns.ParenthesizedNumberedHeading().IsMatch(text)
+        || LinePatterns.ChapterHeading().IsMatch(text + " ") || LinePatterns.SignalHeading().IsMatch(text);
+
+    /// <summary>`【2024年3月学习材料】` → `2024年3月学习材料`; a line that is not wholly bracketed is returned as it is.</summary>
+    internal static string Unbracket(string line)
+    {
+        var m = Bracketed().Match(line);
+        return m.Success ? m.Groups["inner"].Value.Trim() : line;
     }
 
     public static bool StartsWithClosingPunctuation(string text)
@@ -65,11 +141,35 @@ internal static class TitleBlockReader
         return t.Length > 0 && t[0] is '”' or '’' or '）' or '》' or '，' or '。' or '、' or '；' or '：' or '！' or '？' or ',' or '.' or ';' or ':' or '」' or '』';
     }
 
-    public static PartialDate? ToDate(System.Text.RegularExpressions.Match m)
+    public static PartialDate? ToDate(Match m)
     {
         var year = int.Parse(m.Groups["year"].Value, CultureInfo.InvariantCulture);
         int? month = m.Groups["month"].Success ? int.Parse(m.Groups["month"].Value, CultureInfo.InvariantCulture) : null;
         int? day = m.Groups["day"].Success ? int.Parse(m.Groups["day"].Value, CultureInfo.InvariantCulture) : null;
         return PartialDate.IsValid(year, month, day) ? new PartialDate(year, month, day) : null;
     }
+
+    [GeneratedRegex(@"^(?:【(?<inner>[^【】]+)】|〖(?<inner>[^〖〗]+)〗|\[(?<inner>[^\[\]]+)\]|［(?<inner>[^［］]+)］)$")]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex(@"^原\s*标\s*题\s*[:：]\s*(?<title>.+)$")]
+    private static partial Regex OriginalTitle();
+
+    /// <summary>`作者：张三`, `文/李四`, `本报评论员`, `新华社记者 王五 赵六`.</summary>
+    [GeneratedRegex(@"^(?:(?:作者|撰文|执笔|文|口述|整理|编辑)[:：/／](?<name>.{1,40})|(?:本报|新华社|人民日报|光明日报|经济日报|央视)?(?:特约)?(?:记者|评论员|通讯员)(?:[\p{IsCJKUnifiedIdeographs}]{2,4})*)$")]
+    private static partial Regex Byline();
+
+    /// <summary>A name alone on a line under the title: `张三`, `张 三`, `张三 李四`.</summary>
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}](?:\s?[\p{IsCJKUnifiedIdeographs}]){1,3}(?:\s+[\p{IsCJKUnifiedIdeographs}]{2,4}){0,3}$")]
+    private static partial Regex PersonName();
+
+    [GeneratedRegex(@"(?:强调|指出|表示|要求|提出|时强调|时指出|宣布|致信|致贺信|作出重要指示|重要讲话)$")]
+    private static partial Regex KickerEnd();
+
+    [GeneratedRegex(@"(?:出席|讲话|并讲话|主持|会见|参加|发表讲话|致辞)(?:[^，。]{0,20})$")]
+    private static partial Regex NewsDeck();
+
+    /// <summary>Words that open a document's body as its first heading, never part of a title.</summary>
+    [GeneratedRegex(@"^(?:前言|引言|序言|导语|编者按|编前语|按语|摘要|内容提要|开篇|正文|目录)[:：]?$")]
+    private static partial Regex StructureWords();
 }

@@ -35,7 +35,9 @@ public sealed class StructureRuleTests
         var doc = Parse([.. lines]);
         var headings = doc.Articles.Single().Sections.Select(s => s.Heading).ToList();
         Assert.Contains("信号一 树立正确的网络安全观", headings);
-        Assert.Contains("信号二", headings);
+        // 信号二 has no text: not a blank chapter but a subheading, with a warning.
+        Assert.Contains(doc.Paragraphs(), p => p.Text == "信号二" && p.Kind == ParagraphKind.Subheading);
+        Assert.Contains(doc.Diagnostics, d => d.Code == "blank-heading-merged" && d.Level == DiagnosticLevel.Warning);
     }
 
     [Fact]

@@ -39,6 +39,27 @@ public sealed class Seed004NarrowColumns
         }
     }
 
+    [Theory]
+    [InlineData("信号一 树立正确的网络安全观", "习近平总书记指出，没有网络安全就没有国家安全")]
+    [InlineData("信号二 核心技术是国之重器", "“核心技术是国之重器。”")]
+    [InlineData("信号三 加快推动数字产业化", "习近平总书记指出，要发展数字经济")]
+    [InlineData("信号四 加强党中央对网信工作的集中统一领导", "习近平总书记指出，各级领导干部")]
+    [InlineData("信号五 推进全球互联网治理体系变革", "习近平总书记指出，国际网络空间治理")]
+    [InlineData("信号六 网络强国战略思想形成", "习近平总书记指出，我们不断推进理论创新")]
+    public void EverySignal_HasTheBodyItNames(string heading, string opening)
+    {
+        var section = Assert.Single(_doc.Articles.Single().Sections, s => s.Heading == heading);
+        Assert.StartsWith(opening, section.Paragraphs[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoSection_IsBlank_AndTheRealignmentsAreReported()
+    {
+        Assert.DoesNotContain(_doc.AllSections, s => s.Paragraphs.Count == 0);
+        Assert.Equal(4, _doc.Diagnostics.Count(d => d.Code == "heading-realigned"));
+        Assert.Null(_doc.Subtitle);
+    }
+
     [Fact]
     public void 据新华社_IsASourceLine()
     {
