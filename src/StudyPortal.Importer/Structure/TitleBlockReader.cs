@@ -28,7 +28,7 @@ internal static partial class TitleBlockReader
             if (LinePatterns.TocHeader().IsMatch(CjkText.WithoutSpaces(text)) || LinePatterns.ArticleMarker().IsMatch(text)) break;
             if (IsNumberedHeading(text) || StructureWords().IsMatch(CjkText.WithoutSpaces(text))) break;
             // Under a Markdown heading only metadata lines belong to the title block.
-            if (headingTitled && !IsMetadata(text, afterTitle: true)) break;
+            if (headingTitled && !IsMetadata(text, afterTitle: true) && !(lines.Count == 0 && !b.IsBold && PersonName().IsMatch(text))) break;
             if (text.Length > MaxLength || text.AsSpan().IndexOfAny("。！？；，") >= 0 && !IsMetadata(text, afterTitle: lines.Count > 0)) break;
             if (text.Contains('：') && !IsMetadata(text, afterTitle: lines.Count > 0) && !OriginalTitle().IsMatch(text)) break;
             // In narrow newspaper columns a body line can be short: it is body if the next line continues it.
@@ -54,13 +54,15 @@ internal static partial class TitleBlockReader
             }
             if (OriginalTitle().Match(line) is { Success: true } original)
             {
-                if (hasTitle) block.SetAside.Add((blocks[index].Line, line, "original title"));
-                else titleLines.Add(original.Groups["title"].Value.Trim());
+                // Under a headline the original title is kept aside; as the first line it is the title.
+                block.SetAside.Add((blocks[index].Line, line, "original title"));
+                if (!hasTitle) titleLines.Add(original.Groups["title"].Value.Trim());
                 continue;
             }
             if (hasTitle && Byline().Match(compact) is { Success: true } byline)
             {
                 block.Author ??= byline.Groups["name"].Success && byline.Groups["name"].Length > 0 ? byline.Groups["name"].Value : compact;
+                block.SetAside.Add((blocks[index].Line, line, "byline"));
                 continue;
             }
             var unbracketed = Unbracket(line);
@@ -85,7 +87,8 @@ internal static partial class TitleBlockReader
             }
             if (hasTitle && PersonName().IsMatch(line) && !more)
             {
-                block.Author ??= line;
+                block.Author ??= compact;
+                block.SetAside.Add((blocks[index].Line, line, "byline"));
                 continue;
             }
             if (headingTitled) break;
