@@ -45,7 +45,7 @@ public sealed class DocumentParser
 
     private ParsedDocument Structure(string fileName, BlockStream stream)
     {
-        var (blocks, encoding) = (stream.Blocks, stream.Encoding);
+        var (blocks, encoding) = (WrappedLineJoiner.Join(stream.Blocks), stream.Encoding);
         var diagnostics = stream.Warnings.ToList();
         var dropped = new List<DroppedBlock>();
         if (stream.EncodingGuessed)
@@ -70,7 +70,7 @@ public sealed class DocumentParser
         if (narrow)
             diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, null, "narrow-columns", "Narrow newspaper columns detected: blank lines are ignored and lines are joined into sentences."));
 
-        var context = new StructureContext(documentTitle, titleBlock.Subtitle, toc, merged > 0, narrow, SpeakerOf(documentTitle));
+        var context = new StructureContext(documentTitle, titleBlock.Subtitle, toc, merged > 0, narrow, SpeakerOf(documentTitle), WrappedLineJoiner.WrapWidth(body), narrow || BlankLinesEverywhere(body));
         var articles = new StructureBuilder(body, context, diagnostics, dropped).Build();
         foreach (var article in articles) StackedHeadingAligner.Align(article, diagnostics);
         // A banner line that turned out to be a numbered heading's title is not the document's subtitle.
@@ -112,6 +112,16 @@ public sealed class DocumentParser
         var title = Path.GetFileNameWithoutExtension(fileName);
         diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, null, "title-from-file-name", "The text names no title; the file name “{0}” is used.", title));
         return title;
+    }
+
+    /// <summary>A blank line after nearly every line, as some extractions leave: then a blank line says nothing about paragraphs.</summary>
+    private static bool BlankLinesEverywhere(List<RawBlock> body)
+    {
+        if (body.Count < 10) return false;
+        var gaps = 0;
+        for (var i = 1; i < body.Count; i++)
+            if (body[i].Line - body[i - 1].Line >= 2) gaps++;
+        return gaps >= (body.Count - 1) * 0.8;
     }
 
     private static bool IsNarrow(List<RawBlock> body)

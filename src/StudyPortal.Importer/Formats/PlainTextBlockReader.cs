@@ -23,20 +23,48 @@ public sealed partial class PlainTextBlockReader : IBlockReader
         var blocks = new List<RawBlock>();
         var lineNumber = 0;
         var start = 0;
+        string? open = null;
+        var openLine = 0;
         while (start <= text.Length)
         {
             lineNumber++;
             var end = text.AsSpan(start).IndexOfAny('\r', '\n');
             var length = end < 0 ? text.Length - start : end;
-            var line = text.AsSpan(start, length).Trim().Trim('\uFEFF');
-            if (line.Length > 0 && ParseLine(line.ToString(), lineNumber) is { } block) blocks.Add(block);
+            var line = text.AsSpan(start, length).Trim().Trim('\uFEFF').ToString();
+            var number = lineNumber;
+            if (open is not null && (line.Length > 0 || lineNumber - openLine > 2))
+            {
+                // A hard wrap cut an emphasis span (`**携手构建网络空间` / `命运共同体**`): the pieces are one line again.
+                (line, number) = line.Length > 0 ? (open + line, openLine) : (open, openLine);
+                open = null;
+            }
+            if (line.Length > 0 && line.Length <= 40 && HasOpenEmphasis(line) && number == lineNumber)
+            {
+                (open, openLine) = (line, lineNumber);
+            }
+            else if (line.Length > 0 && ParseLine(line, number) is { } block)
+            {
+                blocks.Add(block);
+            }
             if (end < 0) break;
             start += length + (text[start + length] == '\r' && start + length + 1 < text.Length && text[start + length + 1] == '\n' ? 2 : 1);
         }
+        if (open is not null && ParseLine(open, openLine) is { } last) blocks.Add(last);
         return blocks;
     }
 
-    private static RawBlock? ParseLine(string line, int lineNumber)
+    /// <summary>An odd number of `**`: a bold span opened on this line and not closed on it.</summary>
+    private static bool HasOpenEmphasis(string line)
+    {
+        var count = 0;
+        for (var i = line.IndexOf("**", StringComparison.Ordinal); i >= 0; i = line.IndexOf("**", i + 2, StringComparison.Ordinal)) count++;
+        return count % 2 == 1;
+    }
+
+    private static RawBlock? ParseLine(string line, int lineNumber) =>
+        ParseMarkup(line, lineNumber) is { } block ? block with { Width = line.Length } : null;
+
+    private static RawBlock? ParseMarkup(string line, int lineNumber)
     {
         var first = line[0];
         if (first is '-' or '*' or '_' && HorizontalRule().IsMatch(line)) return null;

@@ -6,4 +6,5 @@ namespace StudyPortal.Importer.Formats;
 /// </summary>
 /// <param name="Text">Plain text with markup removed.</param>
 /// <param name="Markdown">Inline Markdown when the source carried emphasis; otherwise null.</param>
-public sealed record RawBlock(string Text, string? Markdown, int Line, int? HeadingLevel = null, bool IsBold = false, bool IsQuote = false, bool IsListItem = false);
+/// <param name="Width">The source line's length in characters where the format has lines (text, PDF); 0 for a Word paragraph.</param>
+public sealed record RawBlock(string Text, string? Markdown, int Line, int? HeadingLevel = null, bool IsBold = false, bool IsQuote = false, bool IsListItem = false, int Width = 0);

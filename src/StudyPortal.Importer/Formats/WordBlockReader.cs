@@ -40,7 +40,8 @@ public sealed class WordBlockReader(ImportOptions? options = null) : IBlockReade
                 var styleId = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
                 var level = HeadingLevel(styleId, styleId is not null && styles.TryGetValue(styleId, out var name) ? name : null)
                     ?? OutlineLevel(paragraph);
-                blocks.Add(new RawBlock(text, null, number, HeadingLevel: level, IsBold: level is null && IsBoldOnly(paragraph)));
+                // A paragraph's length is its line width too: a Word file pasted from hard-wrapped text has a paragraph per line.
+                blocks.Add(new RawBlock(text, null, number, HeadingLevel: level, IsBold: level is null && IsBoldOnly(paragraph), Width: text.Length));
             }
             return new BlockStream(blocks, EncodingName, false, []);
         }

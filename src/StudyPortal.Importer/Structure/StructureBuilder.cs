@@ -71,7 +71,7 @@ internal sealed class StructureBuilder
                 continue;
             }
 
-            var target = block.IsListItem ? null : JoinTarget(text, block.Line);
+            var target = block.IsListItem ? null : JoinTarget(text, block.Line, ContinuesCutLine(i));
             if (target is not null)
             {
                 target.Add(text, block.Markdown, block.Line);
@@ -237,7 +237,16 @@ internal sealed class StructureBuilder
     }
 
     /// <summary>The open paragraph this body line continues, if any; in interleaved text, possibly another article's.</summary>
-    private ParagraphBuilder? JoinTarget(string text, int line)
+    /// <summary>
+    /// In hard-wrapped text a line cut at the wrap's width goes on in the next line whatever it ends with (a sentence
+    /// can end exactly at the cut); a blank line between them still ends the paragraph where blank lines mean something.
+    /// </summary>
+    private bool ContinuesCutLine(int i) =>
+        _context.WrapWidth is int width && i > 0 && _blocks[i - 1].Width >= width - 1
+        && (_blocks[i - 1].Line + 1 == _blocks[i].Line || _context.BlankLinesEverywhere)
+        && !_blocks[i].IsBold && !_blocks[i].Text.StartsWith("——", StringComparison.Ordinal);
+
+    private ParagraphBuilder? JoinTarget(string text, int line, bool continuesCutLine = false)
     {
         if (_current is null) return null;
         var last = _current.LastParagraph;
@@ -256,7 +265,8 @@ internal sealed class StructureBuilder
                 return other.LastParagraph;
             }
         }
-        if (last is not null && (last.IsOpen || closingStart && last.Kind != ParagraphKind.Subheading))
+        if (last is not null && (last.IsOpen || closingStart && last.Kind != ParagraphKind.Subheading
+                                 || continuesCutLine && last.Kind is ParagraphKind.Body or ParagraphKind.Introduction && last.LastLine < line))
         {
             // Every join across a blank line (a page or column break) is reported; in narrow columns joining is the rule, said once.
             if (!_context.Narrow && last.LastLine + 1 < line && !closingStart)
@@ -277,6 +287,8 @@ internal sealed class StructureBuilder
         if (text.Length < 4 || text.Length > MaxHeadingLength || CjkText.EndsUnit(text) || CjkText.ContainsSentencePunctuation(text)) return false;
         if (CjkText.OpenQuotes(text) != 0 || text.EndsWith("——", StringComparison.Ordinal)) return false;
         if (i + 1 >= _blocks.Count) return false;
+        // A line as long as the hard wrap's width was cut there: its sentence goes on.
+        if (_context.WrapWidth is int width && _blocks[i].Width >= width - 1) return false;
         var next = _blocks[i + 1];
         if (next.HeadingLevel is not null || next.IsBold) return false;
         var nextText = CjkText.NormalizeBody(next.Text);

@@ -7,4 +7,6 @@ internal sealed record StructureContext(
     TableOfContents? TableOfContents,
     bool Interleaved,
     bool Narrow,
-    string? DefaultSpeaker);
+    string? DefaultSpeaker,
+    int? WrapWidth = null,
+    bool BlankLinesEverywhere = false);

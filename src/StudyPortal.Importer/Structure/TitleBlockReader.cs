@@ -20,9 +20,12 @@ internal static partial class TitleBlockReader
     {
         var headingTitled = blocks.Count > 0 && blocks[0].HeadingLevel is not null;
         var lines = new List<(int Index, string Text)>();
+        var wrapWidth = WrappedLineJoiner.WrapWidth(blocks);
         for (var i = headingTitled ? 1 : 0; i < blocks.Count && lines.Count < MaxLines; i++)
         {
             var b = blocks[i];
+            // In hard-wrapped text a line cut at the wrap's width goes on: body, not a title line.
+            if (lines.Count > 0 && wrapWidth is int w && b.Width >= w - 1) break;
             var text = CjkText.NormalizeHeading(b.Text);
             if (b.HeadingLevel is not null || b.IsQuote || b.IsListItem || b.IsBold && lines.Count > 0) break;
             if (LinePatterns.TocHeader().IsMatch(CjkText.WithoutSpaces(text)) || LinePatterns.ArticleMarker().IsMatch(text)) break;
