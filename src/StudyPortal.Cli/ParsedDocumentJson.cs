@@ -41,6 +41,7 @@ public static class ParsedDocumentJson
             date = q.Date?.ToIso(),
             dateEnd = q.DateEnd?.ToIso(),
             occasion = q.Occasion,
+            enumerator = q.Enumerator,
             theme = q.Theme,
             article = q.Article,
             section = q.Section,

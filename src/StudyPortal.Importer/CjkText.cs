@@ -156,8 +156,11 @@ public static class CjkText
             if (t.Length == 1) return true;
             var prev = t[^2];
             if (prev is '。' or '！' or '？' or '…' or '!' or '?' or '.' or '；' or '”') return true;
-            // A closed bracket that wraps the whole line is a note such as （新华社） or （作者为…）.
-            return last == '）' && t[0] == '（';
+            // A closed bracket that wraps the whole line is a note such as （新华社） or （作者为…）; one after a finished
+            // sentence is its attribution (…。（2021年5月31日，在…的讲话）).
+            if (last != '）') return false;
+            var open = t.LastIndexOf('（');
+            return open == 0 || open > 0 && t[open - 1] is '。' or '！' or '？' or '”';
         }
         return false;
     }

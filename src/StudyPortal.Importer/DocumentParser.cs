@@ -180,13 +180,26 @@ public sealed class DocumentParser
                 var paragraphs = SplitTrailingLeadIns(section.Paragraphs.Select(p => p.Build()), section.Quotations.Count > 0);
                 var theme = section.Heading.Length > 0 ? section.Heading : null;
                 foreach (var (index, candidate) in section.Quotations)
-                    quotations.Add(new ParsedQuotation(paragraphs[index].Text, candidate.Speaker ?? defaultSpeaker, candidate.Date, candidate.DateEnd,
-                        candidate.Occasion, theme, articleIndex, sectionIndex, index));
+                {
+                    var (text, enumerator) = ListedPassage.Split(paragraphs[index]);
+                    quotations.Add(new ParsedQuotation(text, candidate.Speaker ?? defaultSpeaker, candidate.Date, candidate.DateEnd,
+                        candidate.Occasion, theme, articleIndex, sectionIndex, index) { Enumerator = enumerator });
+                }
 
                 var attributed = section.Quotations.Select(q => q.Paragraph).ToHashSet();
                 for (var p = 0; p < paragraphs.Count; p++)
                 {
                     if (attributed.Contains(p) || paragraphs[p].Kind is not (ParagraphKind.Body or ParagraphKind.ListItem)) continue;
+                    if (AttributionLineParser.SplitTrailing(paragraphs[p].Text) is var (passage, trailing) && CjkText.EndsUnit(passage))
+                    {
+                        // `…。（2021年8月27日，在…上的讲话）`: the brackets attribute the passage before them.
+                        paragraphs[p] = paragraphs[p] with { Text = passage, Markdown = null, Kind = ParagraphKind.Quotation };
+                        attributed.Add(p);
+                        var (text, enumerator) = ListedPassage.Split(paragraphs[p]);
+                        quotations.Add(new ParsedQuotation(text, trailing.Speaker ?? defaultSpeaker, trailing.Date, trailing.DateEnd, trailing.Occasion,
+                            theme, articleIndex, sectionIndex, p) { Enumerator = enumerator });
+                        continue;
+                    }
                     if (p + 1 < paragraphs.Count && paragraphs[p + 1].Kind == ParagraphKind.Body
                         && finder.FindLeadIn(paragraphs[p].Text, paragraphs[p + 1].Text) is { } lead)
                     {

@@ -6,17 +6,46 @@ using StudyPortal.Importer.Structure;
 namespace StudyPortal.Importer.Quotations;
 
 /// <summary>
-/// Reads an attribution line that follows a quoted passage:
-/// `——2018年4月20日至21日，在全国网络安全和信息化工作会议上的讲话` gives a date range and an occasion.
+/// Reads an attribution that follows a quoted passage, in the forms collections use:
+/// `——2018年4月20日至21日，在全国网络安全和信息化工作会议上的讲话` (date, then occasion),
+/// `——在中央民族工作会议上的讲话（2021年8月27日）` (occasion, then the date in brackets),
+/// `（2021年8月27日，在中央民族工作会议上的讲话）` and `（《习近平谈治国理政》第四卷，2022年6月）` (wholly in brackets).
 /// </summary>
-internal static class AttributionLineParser
+internal static partial class AttributionLineParser
 {
     public sealed record Attribution(string? Speaker, PartialDate Date, PartialDate? DateEnd, string? Occasion);
 
     public static Attribution? TryParse(string line)
     {
-        var m = LinePatterns.AttributionLine().Match(CjkText.NormalizeBody(line));
-        if (!m.Success) return null;
+        var text = CjkText.NormalizeBody(line);
+        var m = LinePatterns.AttributionLine().Match(text);
+        if (m.Success) return FromMatch(m, m.Groups["occasion"].Value, m.Groups["speaker"]);
+
+        // The other forms: a dash or a bracketed line, with a date somewhere in it and an occasion around it.
+        string inner;
+        if (text.StartsWith("——", StringComparison.Ordinal)) inner = text[2..];
+        else if (Bracketed().Match(text) is { Success: true } b) inner = b.Groups["inner"].Value;
+        else return null;
+        var date = DateAnywhere().Match(inner);
+        if (!date.Success) return null;
+        var occasion = (inner[..date.Index] + " " + inner[(date.Index + date.Length)..]).Trim();
+        occasion = Separators().Replace(occasion, " ").Trim();
+        // A bare date in brackets is not an attribution: the occasion must name a speech, a letter, a meeting or a book.
+        if (!text.StartsWith("——", StringComparison.Ordinal) && !OccasionWord().IsMatch(occasion)) return null;
+        return FromMatch(date, occasion.Replace(" ", "", StringComparison.Ordinal), null);
+    }
+
+    /// <summary>A passage that ends with its attribution in brackets: `…。（2021年8月27日，在…上的讲话）`.</summary>
+    public static (string Passage, Attribution Attribution)? SplitTrailing(string paragraph)
+    {
+        var m = TrailingBrackets().Match(paragraph);
+        if (!m.Success || m.Index == 0) return null;
+        var attribution = TryParse(m.Value);
+        return attribution is null ? null : (paragraph[..m.Index], attribution);
+    }
+
+    private static Attribution? FromMatch(Match m, string occasionText, Group? speakerGroup)
+    {
         var year = Int(m.Groups["y"])!.Value;
         var month = Int(m.Groups["m"]);
         var day = Int(m.Groups["d"]);
@@ -31,10 +60,25 @@ internal static class AttributionLineParser
             var endDay = Int(m.Groups["d2"]);
             if (PartialDate.IsValid(endYear, endMonth, endDay)) end = new PartialDate(endYear, endMonth, endDay);
         }
-        var occasion = m.Groups["occasion"].Value.Trim().TrimEnd('。');
-        var speaker = m.Groups["speaker"].Success ? m.Groups["speaker"].Value : null;
+        var occasion = occasionText.Trim().TrimEnd('。').Trim();
+        var speaker = speakerGroup is { Success: true } ? speakerGroup.Value : null;
         return new Attribution(speaker, start, end, occasion.Length == 0 ? null : occasion);
     }
 
     private static int? Int(Group g) => g.Success && g.Value.Length > 0 ? int.Parse(g.Value, CultureInfo.InvariantCulture) : null;
+
+    [GeneratedRegex(@"^[（(](?<inner>[^（）()]+)[）)]$")]
+    private static partial Regex Bracketed();
+
+    [GeneratedRegex(@"(?<y>\d{4})年(?:(?<m>\d{1,2})月(?:(?<d>\d{1,2})日)?)?(?:\s*[至到—－\-~～]\s*(?:(?<y2>\d{4})年(?:(?<m2>\d{1,2})月)?(?:(?<d2>\d{1,2})日)?|(?<m2>\d{1,2})月(?:(?<d2>\d{1,2})日)?|(?<d2>\d{1,2})日))?")]
+    private static partial Regex DateAnywhere();
+
+    [GeneratedRegex(@"^[，,、\s]+|[，,、\s]+$|[（）()]|\s*[，,、]\s*")]
+    private static partial Regex Separators();
+
+    [GeneratedRegex(@"讲话|贺信|回信|致信|的信|指示|批示|报告|发言|谈话|致辞|演讲|贺词|寄语|答问|会议|座谈会|考察|调研|《")]
+    private static partial Regex OccasionWord();
+
+    [GeneratedRegex(@"[（(][^（）()]{6,80}[）)]$")]
+    private static partial Regex TrailingBrackets();
 }

@@ -33,7 +33,7 @@ internal sealed partial class ParagraphBuilder(ParagraphKind kind, int line)
         {
             var joined = Join(_pieces.Select((p, i) => _markdown[i] ?? p).ToList());
             // A list marker's space is Markdown syntax, not layout: normalise only what follows it.
-            var marker = Kind == ParagraphKind.ListItem ? ListMarker().Match(joined) : System.Text.RegularExpressions.Match.Empty;
+            var marker = Kind is ParagraphKind.ListItem or ParagraphKind.Quotation ? ListMarker().Match(joined) : System.Text.RegularExpressions.Match.Empty;
             markdown = marker.Success ? marker.Value + CjkText.NormalizeBody(joined[marker.Length..]) : CjkText.NormalizeBody(joined);
         }
         return new ParsedParagraph(text, markdown, Kind, FirstLine, LastLine);

@@ -47,7 +47,18 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^——\s*(?<speaker>[\p{IsCJKUnifiedIdeographs}]{2,4}(?=\s*\d{4}年))?\s*(?<y>\d{4})年(?:(?<m>\d{1,2})月(?:(?<d>\d{1,2})日)?)?(?:\s*[至到—－\-~～]\s*(?:(?<y2>\d{4})年(?:(?<m2>\d{1,2})月)?(?:(?<d2>\d{1,2})日)?|(?<m2>\d{1,2})月(?:(?<d2>\d{1,2})日)?|(?<d2>\d{1,2})日))?\s*[，,、]?\s*(?<occasion>.*)$")]
     public static partial Regex AttributionLine();
 
-    /// <summary>A newspaper page's column marker (■ 一线行走): what follows is other items on the page.</summary>
-    [GeneratedRegex(@"^[■□▌◆]\s*\S")]
+    /// <summary>
+    /// A newspaper page's column marker (■ 一线行走): a symbol and a column's short name, nothing else. What follows
+    /// it is other items on the page. A bullet with a sentence after it (◆ 坚持…，…。) is a list item, not a column.
+    /// </summary>
+    [GeneratedRegex(@"^[■□▌◆]\s*[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{2,8}$")]
     public static partial Regex ColumnMarker();
+
+    /// <summary>A bulleted line: `◆ 坚持…`, `● 要…`, `★ …`, `• …`.</summary>
+    [GeneratedRegex(@"^[◆◇●○★☆■□▪▲△•·◎]\s*(?=\S)")]
+    public static partial Regex Bullet();
+
+    /// <summary>A list number before a passage: `1、`, `1.`, `（1）`, `(一)`, `①`, `一、` (the number in group n).</summary>
+    [GeneratedRegex(@"^(?:(?<n>\d{1,3})\s*[、.．]|[（(](?<n>\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|(?<n>[①-⑳])|(?<n>[一二三四五六七八九十]{1,3})、)\s*(?=\S)")]
+    public static partial Regex ListNumber();
 }

@@ -42,7 +42,8 @@ internal sealed class StructureBuilder
             if (text.Length == 0) continue;
 
             var isShort = text.Length <= 40;
-            if (text[0] is '■' or '□' or '▌' or '◆' && LinePatterns.ColumnMarker().IsMatch(text) && _current is not null && !_current.IsEmpty)
+            if (text[0] is '■' or '□' or '▌' or '◆' && LinePatterns.ColumnMarker().IsMatch(text) && _current is not null && !_current.IsEmpty
+                && !BulletsFollow(i, text[0]))
             {
                 DropRest(i, text);
                 break;
@@ -65,7 +66,7 @@ internal sealed class StructureBuilder
                 OnSourceLine(source.Groups["name"].Value.Trim(), block.Line);
                 continue;
             }
-            if (text.StartsWith("——", StringComparison.Ordinal) && AttributionLineParser.TryParse(text) is { } attribution)
+            if ((text.StartsWith("——", StringComparison.Ordinal) || text[0] is '（' or '(' && text.Length <= 80) && AttributionLineParser.TryParse(text) is { } attribution)
             {
                 OnAttribution(attribution, block);
                 continue;
@@ -343,6 +344,14 @@ internal sealed class StructureBuilder
         paragraph.Add(text, markdown, line);
         article.CurrentSection.Paragraphs.Add(paragraph);
         _justAfterHeading = false;
+    }
+
+    /// <summary>A list of bullets has more lines with the same symbol right after; a column marker stands alone.</summary>
+    private bool BulletsFollow(int i, char symbol)
+    {
+        for (var j = i + 1; j < Math.Min(_blocks.Count, i + 6); j++)
+            if (_blocks[j].Text.TrimStart().StartsWith(symbol)) return true;
+        return false;
     }
 
     private void DropRest(int from, string marker)
