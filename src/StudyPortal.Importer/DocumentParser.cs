@@ -51,6 +51,7 @@ public sealed class DocumentParser
         if (stream.EncodingGuessed)
             diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, null, "encoding-guessed", "No byte-order mark or detector confirmed the encoding; read as {0}.", encoding));
 
+        blocks = PageFurniture.Remove(blocks, dropped, diagnostics);
         var titleBlock = TitleBlockReader.Read(blocks);
         var body = blocks.Where((_, i) => !titleBlock.Consumed.Contains(i)).ToList();
         foreach (var (line, text, reason) in titleBlock.SetAside)
@@ -58,6 +59,11 @@ public sealed class DocumentParser
             dropped.Add(new DroppedBlock(text, line, line, reason));
             diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, line, reason.Replace(' ', '-'), "Line {0} “{1}” by the title is its {2}, not part of the title; set aside.", line, text, reason));
         }
+
+        var closing = ClosingBlockReader.Read(body);
+        foreach (var block in body.GetRange(body.Count - closing.Consumed, closing.Consumed))
+            dropped.Add(new DroppedBlock(block.Text, block.Line, block.Line, "signature"));
+        body.RemoveRange(body.Count - closing.Consumed, closing.Consumed);
 
         var toc = FindTableOfContents(body, dropped, diagnostics);
         body = SplitHeadingMerger.Merge(body, diagnostics, out var merged).ToList();
@@ -79,13 +85,26 @@ public sealed class DocumentParser
 
         var isBooklet = articles.Count > 1 || toc is { Entries.Count: > 0 };
         var issuer = isBooklet ? titleBlock.Organisation : null;
+        issuer ??= closing.Issuer;
+        var date = titleBlock.Date;
+        if (date is null && closing.Date is { } signed)
+        {
+            date = signed;
+            diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, closing.DateLine, "date-from-signature", "The document's date {0} is taken from the signature at line {1}.", signed.ToIso(), closing.DateLine));
+        }
+        if (date is null && articles.FirstOrDefault(a => a.Date is not null) is { } dated)
+        {
+            date = dated.Date;
+            diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, dated.DateLine, "date-from-source", "The document's date {0} is taken from the source line at line {1}.", dated.Date!.Value.ToIso(), dated.DateLine));
+        }
         if (!isBooklet && articles.Count == 1) articles[0].Author ??= titleBlock.Author ?? titleBlock.Organisation;
 
+        ReportLargeDrops(stream.Blocks, dropped, diagnostics);
         var (parsedArticles, quotations) = Assemble(articles, context.DefaultSpeaker);
         if (!parsedArticles.SelectMany(a => a.Sections).Any(s => s.Paragraphs.Count > 0))
             throw new UnreadableDocumentException($"no body text was found (only a title: “{documentTitle}”)");
 
-        return new ParsedDocument(fileName, encoding, documentTitle, subtitle, titleBlock.Series, issuer, titleBlock.Date,
+        return new ParsedDocument(fileName, encoding, documentTitle, subtitle, titleBlock.Series, issuer, date,
             parsedArticles, quotations, dropped, diagnostics);
     }
 
@@ -105,6 +124,20 @@ public sealed class DocumentParser
             return toc;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Dropping is for page furniture and clearly unrelated items. When unrelated items take more than 3 % of the text,
+    /// the preview says so prominently, so that an admin sees what the material lost before storing it.
+    /// </summary>
+    private static void ReportLargeDrops(IReadOnlyList<RawBlock> blocks, List<DroppedBlock> dropped, List<Diagnostic> diagnostics)
+    {
+        var total = blocks.Sum(b => (long)b.Text.Length);
+        var unrelated = dropped.Where(d => d.Reason == StructureBuilder.UnrelatedItems).Sum(d => (long)d.Text.Length);
+        if (total == 0 || unrelated * 100 <= total * 3) return;
+        var percent = (int)Math.Round(unrelated * 100.0 / total);
+        diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, null, "much-dropped",
+            "{0} % of the text ({1} characters) was dropped as not part of the material; check the dropped text before storing.", percent, unrelated));
     }
 
     private static string FileNameTitle(string fileName, List<Diagnostic> diagnostics)

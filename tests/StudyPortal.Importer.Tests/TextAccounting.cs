@@ -10,6 +10,7 @@ public static class TextAccounting
 {
     public static void AssertNothingLost(string input, ParsedDocument document, string context = "")
     {
+        input = WithoutFormattingTags(input);
         var available = Count(Everything(document));
         var missing = new Dictionary<char, int>();
         foreach (var (c, n) in Count([input]))
@@ -27,6 +28,7 @@ public static class TextAccounting
     /// </summary>
     public static double KeptShare(string input, ParsedDocument document)
     {
+        input = WithoutFormattingTags(input);
         var available = Count(Everything(document, includeDiagnostics: false, keepDropped: b => b.Reason != UnrelatedItems));
         var total = 0;
         var kept = 0;
@@ -37,6 +39,10 @@ public static class TextAccounting
         }
         return total == 0 ? 1 : (double)kept / total;
     }
+
+    /// <summary>HTML formatting tags (`<p>`, `<strong>`) are markup, like Markdown's `**`: their names are not text.</summary>
+    private static string WithoutFormattingTags(string input) =>
+        System.Text.RegularExpressions.Regex.Replace(input, @"</?(?:p|div|br|strong|b|em|i|u|span|a|font|li|ul|ol|h[1-6]|section|article|blockquote|sup|sub|table|tbody|tr|td|th)(?:\s[^<>]*)?/?>", "");
 
     private const string UnrelatedItems = "other items on the newspaper page";
 

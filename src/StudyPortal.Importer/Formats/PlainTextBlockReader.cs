@@ -42,6 +42,11 @@ public sealed partial class PlainTextBlockReader : IBlockReader
             {
                 (open, openLine) = (line, lineNumber);
             }
+            else if (line.Length > 0 && InlineHtml.Contains(line))
+            {
+                foreach (var piece in InlineHtml.ToLines(line))
+                    if (ParseLine(piece, number) is { } element) blocks.Add(element);
+            }
             else if (line.Length > 0 && ParseLine(line, number) is { } block)
             {
                 blocks.Add(block);
@@ -101,7 +106,15 @@ public sealed partial class PlainTextBlockReader : IBlockReader
     }
 
     /// <summary>Removes emphasis markers, keeping their text.</summary>
-    public static string StripInline(string text) => text.AsSpan().IndexOfAny('*', '_') < 0 ? text : Emphasis().Replace(text, "$2");
+    public static string StripInline(string text)
+    {
+        if (text.Contains("](", StringComparison.Ordinal)) text = Link().Replace(text, "$1");
+        return text.AsSpan().IndexOfAny('*', '_') < 0 ? text : Emphasis().Replace(text, "$2");
+    }
+
+    /// <summary>`[text](url)` and `![alt](url)`: the words stay, the address goes.</summary>
+    [GeneratedRegex(@"!?\[([^\[\]]*)\]\([^()\s]+(?:\s+""[^""]*"")?\)")]
+    private static partial Regex Link();
 
     [GeneratedRegex(@"^(#{1,6})\s+(.*?)\s*#*\s*$")]
     private static partial Regex Heading();

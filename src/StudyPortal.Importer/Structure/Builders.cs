@@ -71,6 +71,10 @@ internal sealed class ArticleBuilder(string title, int line)
     public int Line { get; } = line;
     public string? Source { get; set; }
     public string? Author { get; set; }
+
+    /// <summary>The date a source line gave (`《人民日报》（2024年03月05日）`) and its line.</summary>
+    public PartialDate? Date { get; set; }
+    public int DateLine { get; set; }
     public bool Closed { get; set; }
     public List<SectionBuilder> Sections { get; } = [];
 

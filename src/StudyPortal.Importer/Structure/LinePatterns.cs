@@ -16,8 +16,19 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^(?:(?:材料|篇目|第)\s*[0-9一二三四五六七八九十]+\s*[章节篇]?\s*)?(?<title>.+?)(?:[.．·…⋯_\-]{2,}\s*|\t+\s*|\s{2,}|\s)(?<page>[0-9]{1,4})$")]
     public static partial Regex TocEntry();
 
-    /// <summary>`来源 | 共产党员网`, `来源：新华网`, `（新华社）`, `据新华社`, `（来源：人民日报）`.</summary>
-    [GeneratedRegex(@"^(?:来源\s*[|｜:：]\s*(?<name>.{2,30})|（(?:来源[:：])?(?<name>新华社|人民日报|新华网|央视新闻|求是|光明日报|经济日报|中国青年报|人民网|共产党员网)）|据(?<name>新华社|人民日报|新华网|央视新闻|中新社)(?:报道|电)?)$")]
+    private const string NumericDate = @"(?<y>(?:19|20)\d{2})\s*(?:年\s*(?<mo>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|[-/.](?<mo>\d{1,2})[-/.](?<d>\d{1,2}))";
+
+    /// <summary>
+    /// A line naming where the text comes from, perhaps with its date: `来源 | 共产党员网`, `来源：新华网`, `（新华社）`,
+    /// `据新华社`, `（来源：人民日报）`, `《人民日报》（2024年03月05日 05 版）`, `（《新闻联播》 2025年06月01日）`,
+    /// `发布时间：2024-03-05 10:30 来源：人民网`.
+    /// </summary>
+    [GeneratedRegex(@"^(?:来源\s*[|｜:：]\s*(?<name>.{2,30})" +
+        @"|（(?:来源[:：])?(?<name>新华社|人民日报|新华网|央视新闻|求是|光明日报|经济日报|中国青年报|人民网|共产党员网)）" +
+        @"|[（(]来源[:：]\s*(?<name>[^（）()]{2,30})[）)]" +
+        @"|据(?<name>新华社|人民日报|新华网|央视新闻|中新社)(?:报道|电)?" +
+        @"|[（(]?《(?<name>[^》]{2,20})》\s*[（(]?\s*" + NumericDate + @"\s*(?:\d{1,2}\s*版)?\s*[）)]?[）)]?" +
+        @"|(?:发布时间|时间|日期)[:：]\s*" + NumericDate + @"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源[:：]\s*(?<name>\S{2,30}))?)$")]
     public static partial Regex SourceLine();
 
     /// <summary>`一、…`, `第三章 …`, `信号一`: numbered headings with the level they imply.</summary>

@@ -12,6 +12,9 @@ internal sealed class StructureBuilder
 {
     private const int MaxHeadingLength = 40;
 
+    /// <summary>The reason given for text dropped as other items on a newspaper page.</summary>
+    public const string UnrelatedItems = "other items on the newspaper page";
+
     private readonly IReadOnlyList<RawBlock> _blocks;
     private readonly StructureContext _context;
     private readonly List<Diagnostic> _diagnostics;
@@ -63,7 +66,7 @@ internal sealed class StructureBuilder
             if (source.Success)
             {
                 _dropped.Add(new DroppedBlock(block.Markdown ?? block.Text, block.Line, block.Line, "source line"));
-                OnSourceLine(source.Groups["name"].Value.Trim(), block.Line);
+                OnSourceLine(source.Groups["name"].Value.Trim(), SourceDate(source), block.Line);
                 continue;
             }
             if ((text.StartsWith("——", StringComparison.Ordinal) || text[0] is '（' or '(' && text.Length <= 80) && AttributionLineParser.TryParse(text) is { } attribution)
@@ -204,9 +207,20 @@ internal sealed class StructureBuilder
         return i;
     }
 
-    private void OnSourceLine(string name, int line)
+    private static PartialDate? SourceDate(System.Text.RegularExpressions.Match source)
+    {
+        if (!source.Groups["y"].Success) return null;
+        var year = int.Parse(source.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var month = int.Parse(source.Groups["mo"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var day = int.Parse(source.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        return PartialDate.IsValid(year, month, day) ? new PartialDate(year, month, day) : null;
+    }
+
+    private void OnSourceLine(string name, PartialDate? date, int line)
     {
         var article = _current ?? StartArticle(_context.DocumentTitle, line);
+        if (date is { } d && article.Date is null) (article.Date, article.DateLine) = (d, line);
+        if (name.Length == 0) return;
         if (article.Source is null) article.Source = name;
         else if (article.Source != name)
             _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, line, "second-source", "A second source line “{0}” in “{1}”; the first (“{2}”) is kept.", name, article.Title, article.Source));
@@ -359,7 +373,7 @@ internal sealed class StructureBuilder
         var first = _blocks[from].Line;
         var last = _blocks[^1].Line;
         for (var j = from; j < _blocks.Count; j++)
-            _dropped.Add(new DroppedBlock(_blocks[j].Markdown ?? _blocks[j].Text, _blocks[j].Line, _blocks[j].Line, "other items on the newspaper page"));
+            _dropped.Add(new DroppedBlock(_blocks[j].Markdown ?? _blocks[j].Text, _blocks[j].Line, _blocks[j].Line, UnrelatedItems));
         _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, first, "page-items-dropped",
             "Lines {0}–{1}, from “{2}” on, are other items on the newspaper page, not part of this material; dropped ({3} blocks).", first, last, marker, _blocks.Count - from));
     }

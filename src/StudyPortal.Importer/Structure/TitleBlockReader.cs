@@ -58,14 +58,14 @@ internal static partial class TitleBlockReader
             if (OriginalTitle().Match(line) is { Success: true } original)
             {
                 // Under a headline the original title is kept aside; as the first line it is the title.
-                block.SetAside.Add((blocks[index].Line, line, "original title"));
+                block.SetAside.Add((blocks[index].Line, blocks[index].Markdown ?? blocks[index].Text, "original title"));
                 if (!hasTitle) titleLines.Add(original.Groups["title"].Value.Trim());
                 continue;
             }
             if (hasTitle && Byline().Match(compact) is { Success: true } byline)
             {
                 block.Author ??= byline.Groups["name"].Success && byline.Groups["name"].Length > 0 ? byline.Groups["name"].Value : compact;
-                block.SetAside.Add((blocks[index].Line, line, "byline"));
+                block.SetAside.Add((blocks[index].Line, blocks[index].Markdown ?? blocks[index].Text, "byline"));
                 continue;
             }
             var unbracketed = Unbracket(line);
@@ -73,7 +73,7 @@ internal static partial class TitleBlockReader
             {
                 // A bracketed line above further title lines is the column (栏目) the piece ran in.
                 if (block.Series is null && LinePatterns.SeriesLine().IsMatch(unbracketed)) block.Series = unbracketed;
-                else block.SetAside.Add((blocks[index].Line, line, "column label"));
+                else block.SetAside.Add((blocks[index].Line, blocks[index].Markdown ?? blocks[index].Text, "column label"));
                 continue;
             }
             line = unbracketed;
@@ -91,7 +91,7 @@ internal static partial class TitleBlockReader
             if (hasTitle && PersonName().IsMatch(line) && !more)
             {
                 block.Author ??= compact;
-                block.SetAside.Add((blocks[index].Line, line, "byline"));
+                block.SetAside.Add((blocks[index].Line, blocks[index].Markdown ?? blocks[index].Text, "byline"));
                 continue;
             }
             if (headingTitled) break;
@@ -162,7 +162,7 @@ internal static partial class TitleBlockReader
     private static partial Regex OriginalTitle();
 
     /// <summary>`作者：张三`, `文/李四`, `本报评论员`, `新华社记者 王五 赵六`.</summary>
-    [GeneratedRegex(@"^(?:(?:作者|撰文|执笔|文|口述|整理|编辑)[:：/／](?<name>.{1,40})|(?:本报|新华社|人民日报|光明日报|经济日报|央视)?(?:特约)?(?:记者|评论员|通讯员)(?:[\p{IsCJKUnifiedIdeographs}]{2,4})*)$")]
+    [GeneratedRegex(@"^(?:(?:作者|撰文|执笔|文|口述|整理)[:：/／](?<name>.{1,40})|(?:本报|新华社|人民日报|光明日报|经济日报|央视)?(?:特约)?(?:记者|评论员|通讯员)(?:[\p{IsCJKUnifiedIdeographs}]{2,4})*)$")]
     private static partial Regex Byline();
 
     /// <summary>A name alone on a line under the title: `张三`, `张 三`, `张三 李四`.</summary>
