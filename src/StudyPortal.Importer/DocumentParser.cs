@@ -62,7 +62,7 @@ public sealed class DocumentParser
 
         var closing = ClosingBlockReader.Read(body);
         foreach (var block in body.GetRange(body.Count - closing.Consumed, closing.Consumed))
-            dropped.Add(new DroppedBlock(block.Text, block.Line, block.Line, "signature"));
+            dropped.Add(new DroppedBlock(block.Text, block.Line, block.Line, "signature and attachment list"));
         body.RemoveRange(body.Count - closing.Consumed, closing.Consumed);
 
         var toc = FindTableOfContents(body, dropped, diagnostics);
@@ -84,6 +84,12 @@ public sealed class DocumentParser
             ? null : titleBlock.Subtitle;
 
         var isBooklet = articles.Count > 1 || toc is { Entries.Count: > 0 };
+        var series = titleBlock.Series;
+        if (articles.Count > 1 && series is not null && articles[0].Title == documentTitle)
+        {
+            // A booklet of pieces without markers: its series line names the booklet; the first headline is the first piece's.
+            (documentTitle, series) = (series, null);
+        }
         var issuer = isBooklet ? titleBlock.Organisation : null;
         issuer ??= closing.Issuer;
         var date = titleBlock.Date;
@@ -104,7 +110,7 @@ public sealed class DocumentParser
         if (!parsedArticles.SelectMany(a => a.Sections).Any(s => s.Paragraphs.Count > 0))
             throw new UnreadableDocumentException($"no body text was found (only a title: “{documentTitle}”)");
 
-        return new ParsedDocument(fileName, encoding, documentTitle, subtitle, titleBlock.Series, issuer, date,
+        return new ParsedDocument(fileName, encoding, documentTitle, subtitle, series, issuer, date,
             parsedArticles, quotations, dropped, diagnostics);
     }
 

@@ -72,4 +72,20 @@ internal static partial class LinePatterns
     /// <summary>A list number before a passage: `1、`, `1.`, `（1）`, `(一)`, `①`, `一、` (the number in group n).</summary>
     [GeneratedRegex(@"^(?:(?<n>\d{1,3})\s*[、.．]|[（(](?<n>\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|(?<n>[①-⑳])|(?<n>[一二三四五六七八九十]{1,3})、)\s*(?=\S)")]
     public static partial Regex ListNumber();
+
+    /// <summary>`…负责人就《…》答记者问`, `…答问`, `权威解读`: a press Q&A's title.</summary>
+    [GeneratedRegex(@"(?:答记者问|答问|问答|负责人解读|权威解读)$")]
+    public static partial Regex PressQuestions();
+
+    /// <summary>A notice's addressee: organisations ending in a colon (`各党支部：`, `各省、自治区、直辖市党委组织部，中央和国家机关各部委：`).</summary>
+    [GeneratedRegex(@"^(?!同志们)(?:各|全体|有关|[\p{IsCJKUnifiedIdeographs}]{2,}).*(?:委|部|厅|局|处|科|办|室|单位|机构|部门|组织|支部|党组|政府|机关|公司|学校|院|所|会|团|队|站|中心|同志)[:：]$")]
+    public static partial Regex Addressee();
+
+    /// <summary>A document number (发文字号): `中组发〔2024〕3号`, `京政发[2024]12号`.</summary>
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}A-Za-z]{1,12}\s*[〔\[［（(]\s*(?:19|20)\d{2}\s*[〕\]］）)]\s*\d{1,4}\s*号$")]
+    public static partial Regex DocumentNumber();
+
+    /// <summary>`附件：1.学习安排表` (the list goes on `2.学习书目`).</summary>
+    [GeneratedRegex(@"^附\s*件\s*[:：]")]
+    public static partial Regex AttachmentList();
 }

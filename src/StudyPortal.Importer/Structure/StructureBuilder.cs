@@ -8,7 +8,7 @@ namespace StudyPortal.Importer.Structure;
 /// Turns the body's blocks into articles, sections and paragraphs: rejoins sentences that layout split,
 /// recognises headings of every kind, places fragments of interleaved articles, and attaches attribution lines.
 /// </summary>
-internal sealed class StructureBuilder
+internal sealed partial class StructureBuilder
 {
     private const int MaxHeadingLength = 40;
 
@@ -23,6 +23,7 @@ internal sealed class StructureBuilder
     private ArticleBuilder? _current;
     private bool _justAfterHeading;
     private bool _stayUntilSignal;
+    private bool _pieceMayFollow;
     private int? _articleLevel;
     private int? _secondaryArticleLevel;
     private int _sectionBaseLevel = 1;
@@ -40,94 +41,17 @@ internal sealed class StructureBuilder
         DetermineHeadingLevels();
         for (var i = 0; i < _blocks.Count; i++)
         {
-            var block = _blocks[i];
-            var text = CjkText.NormalizeBody(block.Text);
+            var text = CjkText.NormalizeBody(_blocks[i].Text);
             if (text.Length == 0) continue;
-
-            var isShort = text.Length <= 40;
-            if (text[0] is '■' or '□' or '▌' or '◆' && LinePatterns.ColumnMarker().IsMatch(text) && _current is not null && !_current.IsEmpty
-                && !BulletsFollow(i, text[0]))
+            var line = new Line(i, _blocks[i], text);
+            var outcome = Outcome.Next;
+            foreach (var (_, rule) in Rules)
             {
-                DropRest(i, text);
-                break;
+                outcome = rule(this, line);
+                if (outcome != Outcome.NotMine) break;
             }
-            if (block.HeadingLevel is int level)
-            {
-                OnMarkdownHeading(block, level);
-                continue;
-            }
-            if (isShort && LinePatterns.ArticleMarker().IsMatch(text))
-            {
-                _dropped.Add(new DroppedBlock(block.Markdown ?? block.Text, block.Line, block.Line, "article marker"));
-                i = OnArticleMarker(i);
-                continue;
-            }
-            var source = isShort ? LinePatterns.SourceLine().Match(text) : System.Text.RegularExpressions.Match.Empty;
-            if (source.Success)
-            {
-                _dropped.Add(new DroppedBlock(block.Markdown ?? block.Text, block.Line, block.Line, "source line"));
-                OnSourceLine(source.Groups["name"].Value.Trim(), SourceDate(source), block.Line);
-                continue;
-            }
-            if ((text.StartsWith("——", StringComparison.Ordinal) || text[0] is '（' or '(' && text.Length <= 80) && AttributionLineParser.TryParse(text) is { } attribution)
-            {
-                OnAttribution(attribution, block);
-                continue;
-            }
-
-            var target = block.IsListItem ? null : JoinTarget(text, block.Line, ContinuesCutLine(i));
-            if (target is not null)
-            {
-                target.Add(text, block.Markdown, block.Line);
-                _justAfterHeading = false;
-                continue;
-            }
-
-            if (block.IsBold && text.Length <= 60)
-            {
-                StartSection(CjkText.NormalizeHeading(block.Text), 1, block.Line);
-                continue;
-            }
-            if (isShort && LinePatterns.SignalHeading().IsMatch(text))
-            {
-                StartSection(text, 1, block.Line, isSignal: true);
-                continue;
-            }
-            if (_context.Narrow && IsSignalTitle(i, text))
-            {
-                AssignSignalTitle(text, block.Line);
-                continue;
-            }
-            var heading = text.Length <= 60 ? CjkText.NormalizeHeading(block.Text) : text;
-            if (text.Length <= 60 && !CjkText.EndsUnit(text)
-                && (LinePatterns.ChineseNumberedHeading().IsMatch(text) || LinePatterns.ChapterHeading().IsMatch(heading + " ")))
-            {
-                StartSection(heading, 1, block.Line);
-                continue;
-            }
-            if (text.Length <= MaxHeadingLength && !CjkText.EndsUnit(text) && !CjkText.ContainsSentencePunctuation(text)
-                && LinePatterns.ParenthesizedNumberedHeading().IsMatch(text))
-            {
-                StartSection(heading, 2, block.Line);
-                continue;
-            }
-            if (_context.Subtitle is not null && text == CjkText.NormalizeBody(_context.Subtitle))
-            {
-                StartSection(heading, 1, block.Line);
-                continue;
-            }
-            if (text.EndsWith("——", StringComparison.Ordinal) && text.Length <= 60 && !CjkText.ContainsSentencePunctuation(text))
-            {
-                AddParagraph(ParagraphKind.Subheading, text, null, block.Line);
-                continue;
-            }
-            if (!_context.Narrow && IsHeadingLike(i, text))
-            {
-                StartSection(heading, 1, block.Line);
-                continue;
-            }
-            var kind = block.IsQuote ? ParagraphKind.Introduction : block.IsListItem ? ParagraphKind.ListItem : ParagraphKind.Body;
-            AddParagraph(kind, text, block.Markdown, block.Line);
+            if (outcome == Outcome.Stop) break;
+            i = line.Index;
         }
         ReportOpenEnds();
         return _articles;
@@ -225,6 +149,8 @@ internal sealed class StructureBuilder
         else if (article.Source != name)
             _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, line, "second-source", "A second source line “{0}” in “{1}”; the first (“{2}”) is kept.", name, article.Title, article.Source));
 
+        // After an article's text, a source line ends it: what follows may be the next piece.
+        _pieceMayFollow = !_context.Interleaved && article.Sections.Any(s => s.Paragraphs.Count > 0);
         // In interleaved text a source line ends its article; the text goes on with the other one.
         if (_context.Interleaved)
         {

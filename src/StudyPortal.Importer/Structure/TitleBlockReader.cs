@@ -49,6 +49,11 @@ internal static partial class TitleBlockReader
             var hasTitle = titleLines.Count > 0 || headingTitled;
             var more = k + 1 < lines.Count;
             block.Consumed.Add(index);
+            if (!hasTitle && LinePatterns.DocumentNumber().IsMatch(compact))
+            {
+                block.SetAside.Add((blocks[index].Line, blocks[index].Text, "document number"));
+                continue;
+            }
             var dateMatch = LinePatterns.DateLine().Match(compact);
             if (block.Date is null && dateMatch.Success && ToDate(dateMatch) is { } parsedDate)
             {

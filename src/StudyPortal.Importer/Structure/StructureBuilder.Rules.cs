@@ -1,0 +1,219 @@
+using StudyPortal.Importer.Formats;
+using StudyPortal.Importer.Model;
+using StudyPortal.Importer.Quotations;
+
+namespace StudyPortal.Importer.Structure;
+
+/// <summary>
+/// The constructs a body line can be, tried in this order (as markdig tries its block parsers): the first rule that
+/// takes the line decides what it is. The order matters: a column marker before anything, a heading before joining,
+/// joining an open sentence before any guess that a short line is a heading, a plain paragraph last.
+/// </summary>
+internal sealed partial class StructureBuilder
+{
+    private enum Outcome { NotMine, Next, Stop }
+
+    /// <summary>One body line as the rules see it; a rule that reads further lines moves <see cref="Index"/> on.</summary>
+    private sealed class Line(int index, RawBlock block, string text)
+    {
+        public int Index { get; set; } = index;
+        public RawBlock Block { get; } = block;
+        public string Text { get; } = text;
+        public bool IsShort => Text.Length <= 40;
+    }
+
+    private delegate Outcome Rule(StructureBuilder builder, Line line);
+
+    private static readonly (string Name, Rule Apply)[] Rules =
+    [
+        ("column marker: the rest is other items on the page", (b, l) => b.ColumnMarker(l)),
+        ("Markdown or Word heading", (b, l) => b.FormattedHeading(l)),
+        ("article marker (材料1)", (b, l) => b.ArticleMarker(l)),
+        ("source line", (b, l) => b.SourceLine(l)),
+        ("attribution line", (b, l) => b.AttributionLine(l)),
+        ("title of the next piece after a source line", (b, l) => b.PieceAfterSource(l)),
+        ("press Q&A after the document (答记者问)", (b, l) => b.PressQuestionsTitle(l)),
+        ("addressee of a notice (主送：)", (b, l) => b.Addressee(l)),
+        ("continuation of an open sentence", (b, l) => b.Continuation(l)),
+        ("bold line", (b, l) => b.BoldHeading(l)),
+        ("signal (信号一)", (b, l) => b.SignalHeading(l)),
+        ("signal's title beside it", (b, l) => b.SignalTitle(l)),
+        ("numbered heading (一、 第一章)", (b, l) => b.NumberedHeading(l)),
+        ("numbered subheading (（一）)", (b, l) => b.NumberedSubheading(l)),
+        ("the subtitle repeated as a heading", (b, l) => b.SubtitleHeading(l)),
+        ("lead-in line ending in ——", (b, l) => b.LeadIn(l)),
+        ("short line before a paragraph", (b, l) => b.HeadingLikeLine(l)),
+        ("paragraph", (b, l) => b.Paragraph(l)),
+    ];
+
+    private Outcome ColumnMarker(Line l)
+    {
+        if (l.Text[0] is not ('■' or '□' or '▌' or '◆') || !LinePatterns.ColumnMarker().IsMatch(l.Text) || _current is null || _current.IsEmpty
+            || BulletsFollow(l.Index, l.Text[0]))
+            return Outcome.NotMine;
+        DropRest(l.Index, l.Text);
+        return Outcome.Stop;
+    }
+
+    private Outcome FormattedHeading(Line l)
+    {
+        if (l.Block.HeadingLevel is not int level) return Outcome.NotMine;
+        OnMarkdownHeading(l.Block, level);
+        return Outcome.Next;
+    }
+
+    private Outcome ArticleMarker(Line l)
+    {
+        if (!l.IsShort || !LinePatterns.ArticleMarker().IsMatch(l.Text)) return Outcome.NotMine;
+        _dropped.Add(new DroppedBlock(l.Block.Markdown ?? l.Block.Text, l.Block.Line, l.Block.Line, "article marker"));
+        l.Index = OnArticleMarker(l.Index);
+        return Outcome.Next;
+    }
+
+    private Outcome SourceLine(Line l)
+    {
+        var source = l.IsShort ? LinePatterns.SourceLine().Match(l.Text) : System.Text.RegularExpressions.Match.Empty;
+        if (!source.Success) return Outcome.NotMine;
+        _dropped.Add(new DroppedBlock(l.Block.Markdown ?? l.Block.Text, l.Block.Line, l.Block.Line, "source line"));
+        OnSourceLine(source.Groups["name"].Value.Trim(), SourceDate(source), l.Block.Line);
+        return Outcome.Next;
+    }
+
+    private Outcome AttributionLine(Line l)
+    {
+        var looksLikeOne = l.Text.StartsWith("——", StringComparison.Ordinal) || l.Text[0] is '（' or '(' && l.Text.Length <= 80;
+        if (!looksLikeOne || AttributionLineParser.TryParse(l.Text) is not { } attribution) return Outcome.NotMine;
+        OnAttribution(attribution, l.Block);
+        return Outcome.Next;
+    }
+
+    /// <summary>
+    /// In a booklet without 材料 markers, a source line after an article's text ends that article; title lines
+    /// followed by a paragraph start the next piece (`来源：新华网` / `习近平在…时强调` / `坚持…` / `…。`).
+    /// </summary>
+    private Outcome PieceAfterSource(Line l)
+    {
+        if (!_pieceMayFollow) return Outcome.NotMine;
+        _pieceMayFollow = false;
+        var titles = new List<string>();
+        var j = l.Index;
+        for (; j < _blocks.Count && titles.Count < 3; j++)
+        {
+            var text = CjkText.NormalizeBody(_blocks[j].Text);
+            if (_blocks[j].HeadingLevel is not null || !IsPieceTitle(text)) break;
+            titles.Add(CjkText.NormalizeHeading(_blocks[j].Text));
+        }
+        if (titles.Count == 0 || j >= _blocks.Count) return Outcome.NotMine;
+        var next = CjkText.NormalizeBody(_blocks[j].Text);
+        if (next.Length <= MaxHeadingLength && !CjkText.ContainsSentencePunctuation(next)) return Outcome.NotMine;
+        var title = CjkText.NormalizeHeading(string.Join(' ', titles));
+        _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, l.Block.Line, "piece-after-source",
+            "A source line ended “{0}”; “{1}” (line {2}) starts the next piece.", _current?.Title ?? "", title, l.Block.Line));
+        StartArticle(title, l.Block.Line);
+        l.Index = j - 1;
+        return Outcome.Next;
+    }
+
+    /// <summary>`…负责人就《…》答记者问` after the document's text: the Q&A that explains it is its own article.</summary>
+    private Outcome PressQuestionsTitle(Line l)
+    {
+        if (_current is null || _current.IsEmpty || !IsPieceTitle(l.Text) || !LinePatterns.PressQuestions().IsMatch(l.Text)) return Outcome.NotMine;
+        _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, l.Block.Line, "press-questions", "“{0}” (line {1}) is a press Q&A: its own article.", l.Text, l.Block.Line));
+        StartArticle(CjkText.NormalizeHeading(l.Block.Text), l.Block.Line);
+        return Outcome.Next;
+    }
+
+    /// <summary>The addressee line of a notice (`各省、自治区、直辖市党委组织部：`) names who it goes to: metadata, not body.</summary>
+    private Outcome Addressee(Line l)
+    {
+        if (_current is { IsEmpty: false } || l.Text.Length > 100 || CjkText.ContainsSentencePunctuation(l.Text) || !LinePatterns.Addressee().IsMatch(l.Text))
+            return Outcome.NotMine;
+        _dropped.Add(new DroppedBlock(l.Block.Markdown ?? l.Block.Text, l.Block.Line, l.Block.Line, "addressee"));
+        _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, l.Block.Line, "addressee", "Line {0} “{1}” names whom the notice is addressed to; kept aside.", l.Block.Line, l.Text));
+        return Outcome.Next;
+    }
+
+    private static bool IsPieceTitle(string text) =>
+        text.Length is >= 4 and <= 60 && !CjkText.EndsUnit(text) && !CjkText.ContainsSentencePunctuation(text) && CjkText.OpenQuotes(text) == 0
+        && !LinePatterns.ChineseNumberedHeading().IsMatch(text) && !LinePatterns.ParenthesizedNumberedHeading().IsMatch(text)
+        && !LinePatterns.SourceLine().IsMatch(text) && !text.StartsWith("——", StringComparison.Ordinal);
+
+    private Outcome Continuation(Line l)
+    {
+        var target = l.Block.IsListItem ? null : JoinTarget(l.Text, l.Block.Line, ContinuesCutLine(l.Index));
+        if (target is null) return Outcome.NotMine;
+        target.Add(l.Text, l.Block.Markdown, l.Block.Line);
+        _justAfterHeading = false;
+        return Outcome.Next;
+    }
+
+    private Outcome BoldHeading(Line l)
+    {
+        if (!l.Block.IsBold || l.Text.Length > 60) return Outcome.NotMine;
+        StartSection(CjkText.NormalizeHeading(l.Block.Text), 1, l.Block.Line);
+        return Outcome.Next;
+    }
+
+    private Outcome SignalHeading(Line l)
+    {
+        if (!l.IsShort || !LinePatterns.SignalHeading().IsMatch(l.Text)) return Outcome.NotMine;
+        StartSection(l.Text, 1, l.Block.Line, isSignal: true);
+        return Outcome.Next;
+    }
+
+    private Outcome SignalTitle(Line l)
+    {
+        if (!_context.Narrow || !IsSignalTitle(l.Index, l.Text)) return Outcome.NotMine;
+        AssignSignalTitle(l.Text, l.Block.Line);
+        return Outcome.Next;
+    }
+
+    private static string HeadingText(Line l) => l.Text.Length <= 60 ? CjkText.NormalizeHeading(l.Block.Text) : l.Text;
+
+    private Outcome NumberedHeading(Line l)
+    {
+        var heading = HeadingText(l);
+        if (l.Text.Length > 60 || CjkText.EndsUnit(l.Text)
+            || !(LinePatterns.ChineseNumberedHeading().IsMatch(l.Text) || LinePatterns.ChapterHeading().IsMatch(heading + " ")))
+            return Outcome.NotMine;
+        StartSection(heading, 1, l.Block.Line);
+        return Outcome.Next;
+    }
+
+    private Outcome NumberedSubheading(Line l)
+    {
+        if (l.Text.Length > MaxHeadingLength || CjkText.EndsUnit(l.Text) || CjkText.ContainsSentencePunctuation(l.Text)
+            || !LinePatterns.ParenthesizedNumberedHeading().IsMatch(l.Text))
+            return Outcome.NotMine;
+        StartSection(HeadingText(l), 2, l.Block.Line);
+        return Outcome.Next;
+    }
+
+    private Outcome SubtitleHeading(Line l)
+    {
+        if (_context.Subtitle is null || l.Text != CjkText.NormalizeBody(_context.Subtitle)) return Outcome.NotMine;
+        StartSection(HeadingText(l), 1, l.Block.Line);
+        return Outcome.Next;
+    }
+
+    private Outcome LeadIn(Line l)
+    {
+        if (!l.Text.EndsWith("——", StringComparison.Ordinal) || l.Text.Length > 60 || CjkText.ContainsSentencePunctuation(l.Text)) return Outcome.NotMine;
+        AddParagraph(ParagraphKind.Subheading, l.Text, null, l.Block.Line);
+        return Outcome.Next;
+    }
+
+    private Outcome HeadingLikeLine(Line l)
+    {
+        if (_context.Narrow || !IsHeadingLike(l.Index, l.Text)) return Outcome.NotMine;
+        StartSection(HeadingText(l), 1, l.Block.Line);
+        return Outcome.Next;
+    }
+
+    private Outcome Paragraph(Line l)
+    {
+        var kind = l.Block.IsQuote ? ParagraphKind.Introduction : l.Block.IsListItem ? ParagraphKind.ListItem : ParagraphKind.Body;
+        AddParagraph(kind, l.Text, l.Block.Markdown, l.Block.Line);
+        return Outcome.Next;
+    }
+}
