@@ -76,7 +76,8 @@ public sealed class DocumentParser
         if (narrow)
             diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, null, "narrow-columns", "Narrow newspaper columns detected: blank lines are ignored and lines are joined into sentences."));
 
-        var context = new StructureContext(documentTitle, titleBlock.Subtitle, toc, merged > 0, narrow, SpeakerOf(documentTitle), WrappedLineJoiner.WrapWidth(body), narrow || BlankLinesEverywhere(body));
+        var context = new StructureContext(documentTitle, titleBlock.Subtitle, toc, merged > 0, narrow, SpeakerOf(documentTitle), WrappedLineJoiner.WrapWidth(body), narrow || BlankLinesEverywhere(body),
+            TitledApart: blocks.Count > 0 && blocks[0].IsTitle);
         var articles = new StructureBuilder(body, context, diagnostics, dropped).Build();
         foreach (var article in articles) StackedHeadingAligner.Align(article, diagnostics);
         // A banner line that turned out to be a numbered heading's title is not the document's subtitle.

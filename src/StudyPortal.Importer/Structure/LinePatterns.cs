@@ -38,7 +38,7 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^[（(][一二三四五六七八九十]{1,3}[)）]\S")]
     public static partial Regex ParenthesizedNumberedHeading();
 
-    [GeneratedRegex(@"^第[一二三四五六七八九十百零0-9]{1,4}[章节篇部讲课](?:\s|$|[：:])")]
+    [GeneratedRegex(@"^第[一二三四五六七八九十百零0-9]{1,4}(?:部分|单元|[章节篇部讲课])(?:\s|$|[：:])")]
     public static partial Regex ChapterHeading();
 
     [GeneratedRegex(@"^信号[一二三四五六七八九十]{1,3}$")]

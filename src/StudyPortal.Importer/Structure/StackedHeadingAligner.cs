@@ -209,6 +209,6 @@ internal static partial class StackedHeadingAligner
 
     private static bool IsWordChar(char c) => CjkText.IsIdeograph(c) || char.IsAsciiLetterOrDigit(c);
 
-    [GeneratedRegex(@"^(?:\S{1,3}?[一二三四五六七八九十]{1,3}(?=\s)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百零0-9]{1,4}[章节篇部讲课]|\d{1,2}[.、．])\s*")]
+    [GeneratedRegex(@"^(?:\S{1,3}?[一二三四五六七八九十]{1,3}(?=\s)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百零0-9]{1,4}(?:部分|单元|[章节篇部讲课])|\d{1,2}[.、．])\s*")]
     private static partial Regex NumberPrefix();
 }

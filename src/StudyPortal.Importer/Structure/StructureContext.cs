@@ -9,4 +9,5 @@ internal sealed record StructureContext(
     bool Narrow,
     string? DefaultSpeaker,
     int? WrapWidth = null,
-    bool BlankLinesEverywhere = false);
+    bool BlankLinesEverywhere = false,
+    bool TitledApart = false);

@@ -18,10 +18,12 @@ internal static partial class TitleBlockReader
 
     public static TitleBlock Read(IReadOnlyList<RawBlock> blocks)
     {
-        var headingTitled = blocks.Count > 0 && blocks[0].HeadingLevel is not null;
+        // A title the format marks (Word's Title style, a large centred opening line) is the title as it stands.
+        var formatTitle = blocks.TakeWhile(b => b.IsTitle).Count();
+        var headingTitled = formatTitle > 0 || blocks.Count > 0 && blocks[0].HeadingLevel is not null;
         var lines = new List<(int Index, string Text)>();
         var wrapWidth = WrappedLineJoiner.WrapWidth(blocks);
-        for (var i = headingTitled ? 1 : 0; i < blocks.Count && lines.Count < MaxLines; i++)
+        for (var i = Math.Max(formatTitle, headingTitled ? 1 : 0); i < blocks.Count && lines.Count < MaxLines; i++)
         {
             var b = blocks[i];
             // In hard-wrapped text a line cut at the wrap's width goes on: body, not a title line.
@@ -38,9 +40,14 @@ internal static partial class TitleBlockReader
             if (i + 1 < blocks.Count && StartsWithClosingPunctuation(blocks[i + 1].Text)) break;
             lines.Add((i, text));
         }
-        if (lines.Count == 0) return TitleBlock.None;
-
         var block = new TitleBlock();
+        if (formatTitle > 0)
+        {
+            block.Title = CjkText.NormalizeHeading(string.Join(' ', blocks.Take(formatTitle).Select(b => b.Text)));
+            for (var i = 0; i < formatTitle; i++) block.Consumed.Add(i);
+        }
+        if (lines.Count == 0) return block;
+
         var titleLines = new List<string>();
         for (var k = 0; k < lines.Count; k++)
         {
@@ -105,7 +112,7 @@ internal static partial class TitleBlockReader
             else
                 block.Subtitle = block.Subtitle is null ? line : $"{block.Subtitle} {line}";
         }
-        if (titleLines.Count > 0) block.Title = CjkText.NormalizeHeading(string.Join(' ', titleLines));
+        if (titleLines.Count > 0 && block.Title is null) block.Title = CjkText.NormalizeHeading(string.Join(' ', titleLines));
         return block;
     }
 
