@@ -20,6 +20,7 @@ public sealed class PdfImportTests(BrowserPortal portal)
         var path = TestPaths.Seed(seed);
         var bytes = File.ReadAllBytes(path);
         var pdf = await PdfFixture.FromTextAsync(portal.Browser, System.Text.Encoding.UTF8.GetString(bytes));
+        PdfFixture.KeepForInspection(pdf, seed);
         var parser = new DocumentParser();
         var fromText = parser.Parse(bytes, Path.GetFileName(path));
         var fromPdf = parser.Parse(pdf, Path.ChangeExtension(Path.GetFileName(path), ".pdf"));

@@ -66,7 +66,7 @@ public sealed partial class PlainTextBlockReader : IBlockReader
         return count % 2 == 1;
     }
 
-    private static RawBlock? ParseLine(string line, int lineNumber) =>
+    internal static RawBlock? ParseLine(string line, int lineNumber) =>
         ParseMarkup(line, lineNumber) is { } block ? block with { Width = line.Length } : null;
 
     private static RawBlock? ParseMarkup(string line, int lineNumber)

@@ -18,12 +18,14 @@ internal static partial class TitleBlockReader
 
     public static TitleBlock Read(IReadOnlyList<RawBlock> blocks)
     {
-        // A title the format marks (Word's Title style, a large centred opening line) is the title as it stands.
+        // Lines the format marks as the title (Word's Title style, a PDF's large opening lines) are title lines,
+        // read like any others (a series line, brackets, 原标题) but never mistaken for body.
         var formatTitle = blocks.TakeWhile(b => b.IsTitle).Count();
-        var headingTitled = formatTitle > 0 || blocks.Count > 0 && blocks[0].HeadingLevel is not null;
+        var headingTitled = formatTitle == 0 && blocks.Count > 0 && blocks[0].HeadingLevel is not null;
         var lines = new List<(int Index, string Text)>();
         var wrapWidth = WrappedLineJoiner.WrapWidth(blocks);
-        for (var i = Math.Max(formatTitle, headingTitled ? 1 : 0); i < blocks.Count && lines.Count < MaxLines; i++)
+        for (var i = 0; i < formatTitle; i++) lines.Add((i, CjkText.NormalizeHeading(blocks[i].Text)));
+        for (var i = Math.Max(formatTitle, headingTitled ? 1 : 0); i < blocks.Count && lines.Count < MaxLines + formatTitle; i++)
         {
             var b = blocks[i];
             // In hard-wrapped text a line cut at the wrap's width goes on: body, not a title line.
@@ -41,11 +43,6 @@ internal static partial class TitleBlockReader
             lines.Add((i, text));
         }
         var block = new TitleBlock();
-        if (formatTitle > 0)
-        {
-            block.Title = CjkText.NormalizeHeading(string.Join(' ', blocks.Take(formatTitle).Select(b => b.Text)));
-            for (var i = 0; i < formatTitle; i++) block.Consumed.Add(i);
-        }
         if (lines.Count == 0) return block;
 
         var titleLines = new List<string>();
@@ -107,7 +104,8 @@ internal static partial class TitleBlockReader
                 continue;
             }
             if (headingTitled) break;
-            if (titleLines.Count == 0 || JoinsHeadline(titleLines[^1], line, more && !IsMetadataAt(lines, k + 1), RecursLater(blocks, index)))
+            var sameTitleFormat = blocks[index].IsTitle && index > 0 && blocks[index - 1].IsTitle;
+            if (titleLines.Count == 0 || sameTitleFormat || JoinsHeadline(titleLines[^1], line, more && !IsMetadataAt(lines, k + 1), RecursLater(blocks, index)))
                 titleLines.Add(line);
             else
                 block.Subtitle = block.Subtitle is null ? line : $"{block.Subtitle} {line}";
