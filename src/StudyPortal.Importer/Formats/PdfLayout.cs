@@ -12,7 +12,7 @@ namespace StudyPortal.Importer.Formats;
 /// body are headings (consecutive ones join: two-line headings), the largest at the top of the first page the title,
 /// short bold lines bold paragraphs.
 /// </summary>
-internal static class PdfLayout
+internal static partial class PdfLayout
 {
     /// <summary>Points a heading is set above the body text at least.</summary>
     private const double HeadingStep = 1.5;
@@ -76,6 +76,8 @@ internal static class PdfLayout
         if (Math.Abs(line.Size - previous.Size) >= 0.75) return true;
         // Headings of one size on consecutive lines are one heading set over two lines.
         if (IsHeadingSize(line, body)) return line.Page != previous.Page || previous.Baseline - line.Baseline > size * 2.2;
+        // A contents entry ends at its page number; a change of weight is a change of kind (a bold heading, a plain paragraph).
+        if (ContentsEntry().IsMatch(previous.Text) || line.Bold != previous.Bold) return true;
         var indented = line.Left > left + size * 1.2;
         var previousFull = previous.Right >= right - size * 2.5;
         if (line.Page != previous.Page) return indented || !previousFull;
@@ -191,4 +193,7 @@ internal static class PdfLayout
         var y = (inner.Top + inner.Bottom) / 2;
         return x >= outer.Left - 1 && x <= outer.Right + 1 && y >= outer.Bottom - 1 && y <= outer.Top + 1;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:[.．·…⋯_]{2,}|\t)\s*[0-9]{1,4}$")]
+    private static partial System.Text.RegularExpressions.Regex ContentsEntry();
 }

@@ -24,7 +24,16 @@ internal static partial class TitleBlockReader
         var headingTitled = formatTitle == 0 && blocks.Count > 0 && blocks[0].HeadingLevel is not null;
         var lines = new List<(int Index, string Text)>();
         var wrapWidth = WrappedLineJoiner.WrapWidth(blocks);
-        for (var i = 0; i < formatTitle; i++) lines.Add((i, CjkText.NormalizeHeading(blocks[i].Text)));
+        for (var i = 0; i < formatTitle; i++)
+        {
+            var text = CjkText.NormalizeHeading(blocks[i].Text);
+            if (LinePatterns.TocHeader().IsMatch(CjkText.WithoutSpaces(text)) || LinePatterns.ArticleMarker().IsMatch(text))
+            {
+                formatTitle = i;
+                break;
+            }
+            lines.Add((i, text));
+        }
         for (var i = Math.Max(formatTitle, headingTitled ? 1 : 0); i < blocks.Count && lines.Count < MaxLines + formatTitle; i++)
         {
             var b = blocks[i];
