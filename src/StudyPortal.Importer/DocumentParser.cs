@@ -112,7 +112,7 @@ public sealed class DocumentParser
             throw new UnreadableDocumentException($"no body text was found (only a title: “{documentTitle}”)");
 
         return new ParsedDocument(fileName, encoding, documentTitle, subtitle, series, issuer, date,
-            parsedArticles, quotations, dropped, diagnostics);
+            parsedArticles, quotations, dropped, ReviewFlags.Add(parsedArticles, quotations, diagnostics));
     }
 
     private static TableOfContents? FindTableOfContents(List<RawBlock> body, List<DroppedBlock> dropped, List<Diagnostic> diagnostics)

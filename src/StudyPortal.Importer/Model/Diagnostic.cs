@@ -13,6 +13,9 @@ public sealed record Diagnostic(DiagnosticLevel Level, string Message, int? Line
 
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
+    /// <summary>The section the diagnostic is about, by its position in the document (all articles' sections in order), if any.</summary>
+    public int? Section { get; init; }
+
     /// <summary>A diagnostic from an English template with numbered placeholders ({0}, {1}, …) and its values.</summary>
     public static Diagnostic Create(DiagnosticLevel level, int? line, string code, string template, params object?[] arguments) =>
         new(level, string.Format(CultureInfo.InvariantCulture, template, arguments), line)

@@ -47,7 +47,7 @@ public sealed class UploadTests(EmptyPortalFactory factory) : UploadTestBase(fac
             Assert.Equal(parsed.Encoding, preview.QuerySelector(".encoding")!.TextContent);
             Assert.Equal(parsed.Articles.Select(a => a.Title), preview.Texts(".preview-article > strong"));
             Assert.Equal(parsed.AllSections.Count(), preview.QuerySelectorAll(".preview-article li").Length);
-            Assert.Equal(parsed.Diagnostics.Count, preview.QuerySelectorAll("ul.diagnostics li").Length);
+            Assert.Equal(parsed.Diagnostics.Count, preview.QuerySelectorAll("ul.all-diagnostics li").Length);
             Assert.Equal(Math.Min(200, parsed.Quotations.Count), preview.QuerySelectorAll(".preview-quotes li").Length);
 
             var fields = new Dictionary<string, string>
@@ -296,5 +296,40 @@ public sealed class UploadTypeTests(EmptyPortalFactory factory) : UploadTestBase
         var (_, page) = await UploadAsync(admin, ("renamed.txt", bytes));
         var (_, preview) = await HtmlPage.GetAsync(admin, PreviewUrl(page, "renamed.txt"));
         Assert.Equal("Word 文档（.docx）", preview.QuerySelector(".encoding")!.TextContent);
+    }
+}
+
+/// <summary>The places worth a look: listed first in the preview, linked to their section, counted in the admin's list.</summary>
+public sealed class ReviewFlagTests(EmptyPortalFactory factory) : UploadTestBase(factory), IClassFixture<EmptyPortalFactory>
+{
+    [Fact]
+    public async Task Flags_LeadThePreview_PointAtTheirSections_AndFollowTheDocumentIntoTheAdminList()
+    {
+        var admin = await Factory.AdminClientAsync();
+        var path = Path.Combine(CorpusExpectation.Folder, "01-blank-chapters", "headings-after-bodies.txt");
+        var name = "review-" + Guid.NewGuid().ToString("N")[..6] + ".txt";
+        var (_, page) = await UploadAsync(admin, (name, File.ReadAllBytes(path)));
+        var url = PreviewUrl(page, name);
+        var (_, preview) = await HtmlPage.GetAsync(admin, url);
+
+        var flags = preview.QuerySelectorAll(".review-flags li a").ToList();
+        Assert.Equal(3, flags.Count);
+        Assert.All(flags, a => Assert.Contains("与正文分开了", a.TextContent, StringComparison.Ordinal));
+        foreach (var anchor in flags.Select(a => a.GetAttribute("href")!))
+        {
+            var target = preview.QuerySelector(anchor)!;
+            Assert.Contains("flagged", target.ClassList);
+            Assert.Matches("^[一二三]、", target.QuerySelector(".section-heading")!.TextContent);
+        }
+        // The review list comes before the form that stores the document.
+        Assert.True(preview.QuerySelector(".review-flags")!.CompareDocumentPosition(preview.QuerySelector("form.preview-form")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+
+        var title = ((IHtmlInputElement)preview.QuerySelector("input[name='Form.Title']")!).Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(url, new Dictionary<string, string> { ["Form.Title"] = title }, url + "?handler=Confirm")).StatusCode);
+        var (_, list) = await HtmlPage.GetAsync(admin, "/admin/documents");
+        var row = list.QuerySelectorAll("tr[data-document]").Single(r => r.QuerySelector("td a")!.TextContent == title);
+        Assert.Equal("3 处待核对", row.QuerySelector(".review-count")!.TextContent);
+        var keys = await DbAsync(db => db.Sections.Where(s => s.Document!.Title == title && s.Heading.StartsWith("二、")).Select(s => s.Key).ToListAsync());
+        Assert.Contains(row.QuerySelectorAll("ul.diagnostics a"), a => a.GetAttribute("href") == "/read/" + Assert.Single(keys));
     }
 }

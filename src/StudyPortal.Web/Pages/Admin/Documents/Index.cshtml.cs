@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StudyPortal.Data;
 using StudyPortal.Data.Importing;
+using StudyPortal.Importer;
 using StudyPortal.Importer.Model;
 using StudyPortal.Web.Infrastructure.Accounts;
 
@@ -29,7 +30,16 @@ public sealed class IndexModel(PortalDbContext db, DocumentImporter importer, Au
         }).ToListAsync(cancellationToken);
         Rows = rows.Select(r => new Row(r.Id, r.Title, r.Series, r.FileName, r.Encoding, r.SizeBytes, r.ImportedAtUtc, r.ImportedBy,
             r.Articles, r.Sections, r.Paragraphs, r.Quotations, JsonSerializer.Deserialize<List<Diagnostic>>(r.DiagnosticsJson) ?? [])).ToList();
+
+        // Review flags name their section by position; its key links the flag to the place in the reader.
+        var flagged = Rows.Where(r => r.Diagnostics.Any(d => ReviewFlags.IsFlag(d) && d.Section is not null)).Select(r => r.Id).ToList();
+        SectionKeys = (await db.Sections.AsNoTracking().Where(s => flagged.Contains(s.DocumentId))
+                .Select(s => new { s.DocumentId, s.Position, s.Key }).ToListAsync(cancellationToken))
+            .ToDictionary(s => (s.DocumentId, s.Position), s => s.Key);
     }
+
+    /// <summary>Section keys by document and position, for the documents that have review flags.</summary>
+    public IReadOnlyDictionary<(int Document, int Position), string> SectionKeys { get; private set; } = new Dictionary<(int, int), string>();
 
     public async Task<IActionResult> OnGetOriginalAsync(int id, CancellationToken cancellationToken)
     {
