@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using StudyPortal.Data;
 using StudyPortal.Data.Accounts;
 using StudyPortal.Data.Groups;
+using StudyPortal.Tests;
 using StudyPortal.Web.Tests.Infrastructure;
 
 namespace StudyPortal.Browser.Tests;
@@ -19,7 +20,7 @@ public sealed class AccessibilityTests(BrowserPortal portal)
 {
     private const string Password = "Study-pass-2026";
 
-    private sealed record Data(int DocumentId, string Key, int QuotationId, int GroupId, int AssignmentId, string Leader, string Member, string MemberId);
+    private sealed record Data(int DocumentId, string Key, int QuotationId, int GroupId, int AssignmentId, string Leader, string Member, string MemberId, Guid DraftId);
 
     private async Task<Data> ArrangeAsync()
     {
@@ -45,7 +46,16 @@ public sealed class AccessibilityTests(BrowserPortal portal)
         db.StudyGroups.Add(group);
         await db.SaveChangesAsync();
         var quotation = await db.Quotations.OrderBy(q => q.Id).Select(q => q.Id).FirstAsync();
-        return new Data(article.DocumentId, article.Sections[0].Key, quotation, group.Id, assignment.Id, leader.UserName!, member.UserName!, member.Id);
+        // An upload the admin has not stored yet, with places worth a look: its preview is a page too.
+        var admin = await users.FindByNameAsync(PortalFactory.AdminUserName);
+        var draft = new UploadDraft
+        {
+            Id = Guid.NewGuid(), UserId = admin!.Id, FileName = "待核对的材料.txt", CreatedAtUtc = DateTime.UtcNow,
+            Bytes = File.ReadAllBytes(Path.Combine(CorpusExpectation.Folder, "01-blank-chapters", "headings-after-bodies.txt")),
+        };
+        db.UploadDrafts.Add(draft);
+        await db.SaveChangesAsync();
+        return new Data(article.DocumentId, article.Sections[0].Key, quotation, group.Id, assignment.Id, leader.UserName!, member.UserName!, member.Id, draft.Id);
     }
 
     private static IReadOnlyDictionary<string, string[]> PagesByRole(Data d) => new Dictionary<string, string[]>
@@ -54,7 +64,7 @@ public sealed class AccessibilityTests(BrowserPortal portal)
         ["member"] = ["/", "/study", $"/study/{d.AssignmentId}", "/notices", "/account/password", "/account/sessions", $"/read/{d.Key}"],
         ["leader"] = ["/leader/groups", $"/leader/groups/{d.GroupId}", $"/leader/groups/{d.GroupId}/progress", $"/leader/groups/{d.GroupId}/assign?document={d.DocumentId}",
             $"/leader/assignments/{d.AssignmentId}", $"/leader/assignments/{d.AssignmentId}?withdraw=true", $"/leader/groups/{d.GroupId}?remove={d.MemberId}"],
-        ["admin"] = ["/admin/documents", "/admin/upload", "/admin/users", "/admin/users/new", "/admin/users/import", $"/admin/users/{d.MemberId}", "/admin/audit"],
+        ["admin"] = ["/admin/documents", "/admin/upload", $"/admin/upload/{d.DraftId}", "/admin/users", "/admin/users/new", "/admin/users/import", $"/admin/users/{d.MemberId}", "/admin/audit"],
     };
 
     private static string Slug(string url) =>
