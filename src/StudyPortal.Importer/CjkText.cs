@@ -160,7 +160,9 @@ public static class CjkText
             // sentence is its attribution (…。（2021年5月31日，在…的讲话）).
             if (last != '）') return false;
             var open = t.LastIndexOf('（');
-            return open == 0 || open > 0 && t[open - 1] is '。' or '！' or '？' or '”';
+            if (open == 0 || open > 0 && t[open - 1] is '。' or '！' or '？' or '”') return true;
+            // A bracketed date after an attribution (…的讲话（2023年7月17日）) closes it too.
+            return open > 0 && t.AsSpan(open).IndexOf('年') > 0 && t.AsSpan(open).ContainsAny("0123456789") && t.Contains("——", StringComparison.Ordinal);
         }
         return false;
     }

@@ -105,6 +105,7 @@ public sealed class DocumentParser
             diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, dated.DateLine, "date-from-source", "The document's date {0} is taken from the source line at line {1}.", dated.Date!.Value.ToIso(), dated.DateLine));
         }
         if (!isBooklet && articles.Count == 1) articles[0].Author ??= titleBlock.Author ?? titleBlock.Organisation;
+        if (articles.Count == 1) articles[0].Source ??= titleBlock.Source;
 
         ReportLargeDrops(stream.Blocks, dropped, diagnostics);
         var (parsedArticles, quotations) = Assemble(articles, context.DefaultSpeaker);
@@ -255,6 +256,7 @@ public sealed class DocumentParser
             }
             parsedArticles.Add(new ParsedArticle(article.Title, article.Source, article.Author, sections));
         }
-        return (parsedArticles, quotations);
+        // In reading order, whichever rule found them.
+        return (parsedArticles, quotations.OrderBy(q => q.Article).ThenBy(q => q.Section).ThenBy(q => q.Paragraph).ToList());
     }
 }

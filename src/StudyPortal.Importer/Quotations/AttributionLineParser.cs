@@ -13,7 +13,7 @@ namespace StudyPortal.Importer.Quotations;
 /// </summary>
 internal static partial class AttributionLineParser
 {
-    public sealed record Attribution(string? Speaker, PartialDate Date, PartialDate? DateEnd, string? Occasion);
+    public sealed record Attribution(string? Speaker, PartialDate? Date, PartialDate? DateEnd, string? Occasion);
 
     public static Attribution? TryParse(string line)
     {
@@ -27,7 +27,8 @@ internal static partial class AttributionLineParser
         else if (Bracketed().Match(text) is { Success: true } b) inner = b.Groups["inner"].Value;
         else return null;
         var date = DateAnywhere().Match(inner);
-        if (!date.Success) return null;
+        // `（《习近平谈治国理政》第三卷）`: a book without a date still attributes the passage.
+        if (!date.Success) return !text.StartsWith("——", StringComparison.Ordinal) && BookOnly().IsMatch(inner) ? new Attribution(null, null, null, inner.Trim()) : null;
         var occasion = (inner[..date.Index] + " " + inner[(date.Index + date.Length)..]).Trim();
         occasion = Separators().Replace(occasion, " ").Trim();
         // A bare date in brackets is not an attribution: the occasion must name a speech, a letter, a meeting or a book.
@@ -38,10 +39,10 @@ internal static partial class AttributionLineParser
     /// <summary>A passage that ends with its attribution in brackets: `…。（2021年8月27日，在…上的讲话）`.</summary>
     public static (string Passage, Attribution Attribution)? SplitTrailing(string paragraph)
     {
-        var m = TrailingBrackets().Match(paragraph);
-        if (!m.Success || m.Index == 0) return null;
-        var attribution = TryParse(m.Value);
-        return attribution is null ? null : (paragraph[..m.Index], attribution);
+        // `…。（2021年5月31日，在…的讲话）` or `…。——在…的讲话（2023年7月17日）`.
+        foreach (var m in new[] { TrailingBrackets().Match(paragraph), TrailingDash().Match(paragraph) })
+            if (m.Success && m.Index > 0 && TryParse(m.Value) is { } attribution) return (paragraph[..m.Index], attribution);
+        return null;
     }
 
     private static Attribution? FromMatch(Match m, string occasionText, Group? speakerGroup)
@@ -81,4 +82,10 @@ internal static partial class AttributionLineParser
 
     [GeneratedRegex(@"[（(][^（）()]{6,80}[）)]$")]
     private static partial Regex TrailingBrackets();
+
+    [GeneratedRegex(@"(?<=[。！？”])——[^—]{4,80}$")]
+    private static partial Regex TrailingDash();
+
+    [GeneratedRegex(@"^《[^》]{2,30}》[^（）()《》]{0,20}$")]
+    private static partial Regex BookOnly();
 }

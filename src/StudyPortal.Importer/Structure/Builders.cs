@@ -24,6 +24,22 @@ internal sealed partial class ParagraphBuilder(ParagraphKind kind, int line)
         LastLine = Math.Max(LastLine, line);
     }
 
+    /// <summary>The character bigrams of the paragraph's opening sentences, once computed (blank-chapter repair).</summary>
+    public HashSet<string>? OpeningBigrams { get; set; }
+
+    /// <summary>The paragraph's first characters, normalised, without building all of it.</summary>
+    public string Opening(int length)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var piece in _pieces)
+        {
+            sb.Append(piece);
+            if (sb.Length >= length * 2) break;
+        }
+        var text = CjkText.NormalizeBody(sb.ToString());
+        return text.Length > length ? text[..length] : text;
+    }
+
     public ParsedParagraph Build()
     {
         // Each piece was normalised when it was read; only the joins need it again.

@@ -16,20 +16,30 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^(?:(?:材料|篇目|第)\s*[0-9一二三四五六七八九十]+\s*[章节篇]?\s*)?(?<title>.+?)(?:[.．·…⋯_\-]{2,}\s*|\t+\s*|\s{2,}|\s)(?<page>[0-9]{1,4})$")]
     public static partial Regex TocEntry();
 
-    private const string NumericDate = @"(?<y>(?:19|20)\d{2})\s*(?:年\s*(?<mo>\d{1,2})\s*月\s*(?<d>\d{1,2})\s*日|[-/.](?<mo>\d{1,2})[-/.](?<d>\d{1,2}))";
+    private const string NumericDate = @"(?<y>(?:19|20)\d{2})\s*(?:年\s*(?<mo>\d{1,2})\s*月\s*(?:(?<d>\d{1,2})\s*日)?|[-/.](?<mo>\d{1,2})(?:[-/.](?<d>\d{1,2}))?)";
 
     /// <summary>
     /// A line naming where the text comes from, perhaps with its date: `来源 | 共产党员网`, `来源：新华网`, `（新华社）`,
     /// `据新华社`, `（来源：人民日报）`, `《人民日报》（2024年03月05日 05 版）`, `（《新闻联播》 2025年06月01日）`,
     /// `发布时间：2024-03-05 10:30 来源：人民网`.
     /// </summary>
-    [GeneratedRegex(@"^(?:来源\s*[|｜:：]\s*(?<name>.{2,30})" +
+    [GeneratedRegex(@"^(?:来源\s*[|｜:：]\s*《?(?<name>[^》]{2,30}?)》?\s*(?:" + NumericDate + @")?" +
         @"|（(?:来源[:：])?(?<name>新华社|人民日报|新华网|央视新闻|求是|光明日报|经济日报|中国青年报|人民网|共产党员网)）" +
         @"|[（(]来源[:：]\s*(?<name>[^（）()]{2,30})[）)]" +
         @"|据(?<name>新华社|人民日报|新华网|央视新闻|中新社)(?:报道|电)?" +
         @"|[（(]?《(?<name>[^》]{2,20})》\s*[（(]?\s*" + NumericDate + @"\s*(?:\d{1,2}\s*版)?\s*[）)]?[）)]?" +
         @"|(?:发布时间|时间|日期)[:：]\s*" + NumericDate + @"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源[:：]\s*(?<name>\S{2,30}))?)$")]
     public static partial Regex SourceLine();
+
+    /// <summary>The date a <see cref="SourceLine"/> match carries, as precise as it is given.</summary>
+    public static Model.PartialDate? SourceDate(Match source)
+    {
+        if (!source.Groups["y"].Success) return null;
+        var year = int.Parse(source.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var month = int.Parse(source.Groups["mo"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int? day = source.Groups["d"].Success ? int.Parse(source.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return Model.PartialDate.IsValid(year, month, day) ? new Model.PartialDate(year, month, day) : null;
+    }
 
     /// <summary>`一、…`, `第三章 …`, `信号一`: numbered headings with the level they imply.</summary>
     [GeneratedRegex(@"^[一二三四五六七八九十]{1,3}、\S")]
@@ -44,7 +54,8 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^信号[一二三四五六七八九十]{1,3}$")]
     public static partial Regex SignalHeading();
 
-    [GeneratedRegex(@"^(?<year>\d{4})\s*年\s*(?:(?<month>\d{1,2})\s*月\s*(?:(?<day>\d{1,2})\s*日)?)?$")]
+    /// <summary>A date alone on its line: `2023年7月`, `2024年3月5日`, `2024-03-05`, `2024/3/5 08:30`.</summary>
+    [GeneratedRegex(@"^(?:(?<year>\d{4})\s*年\s*(?:(?<month>\d{1,2})\s*月\s*(?:(?<day>\d{1,2})\s*日)?)?|(?<year>(?:19|20)\d{2})[-/.](?<month>\d{1,2})[-/.](?<day>\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)$")]
     public static partial Regex DateLine();
 
     /// <summary>An organisation name: the issuer of a booklet or the author of an article.</summary>

@@ -89,7 +89,7 @@ internal static partial class StackedHeadingAligner
 
     private static double Score(HashSet<string> title, ParagraphBuilder paragraph)
     {
-        var opening = Bigrams(Opening(paragraph.Build().Text));
+        var opening = paragraph.OpeningBigrams ??= Bigrams(Opening(paragraph.Opening(OpeningLength)));
         var shared = title.Count(opening.Contains);
         return shared < MinSharedBigrams ? 0 : (double)shared / title.Count;
     }
@@ -131,7 +131,7 @@ internal static partial class StackedHeadingAligner
                 var (heading, start) = starts[k];
                 var end = k + 1 < starts.Count ? starts[k + 1].Start : donor.Paragraphs.Count;
                 var firstLine = donor.Paragraphs[start].FirstLine;
-                var opening = Opening(donor.Paragraphs[start].Build().Text);
+                var opening = Opening(donor.Paragraphs[start].Opening(OpeningLength));
                 Move(donor, start, end, heading);
                 diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, heading.Line, "heading-realigned",
                     "Heading “{0}” (line {1}) stood apart from its body; the text from line {2} (“{3}…”) that it names is placed under it.",

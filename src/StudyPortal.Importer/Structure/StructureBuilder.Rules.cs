@@ -34,6 +34,7 @@ internal sealed partial class StructureBuilder
         ("title of the next piece after a source line", (b, l) => b.PieceAfterSource(l)),
         ("press Q&A after the document (答记者问)", (b, l) => b.PressQuestionsTitle(l)),
         ("addressee of a notice (主送：)", (b, l) => b.Addressee(l)),
+        ("theme heading over bulleted passages (★ 主题)", (b, l) => b.BulletHeading(l)),
         ("continuation of an open sentence", (b, l) => b.Continuation(l)),
         ("bold line", (b, l) => b.BoldHeading(l)),
         ("signal (信号一)", (b, l) => b.SignalHeading(l)),
@@ -75,7 +76,7 @@ internal sealed partial class StructureBuilder
         var source = l.IsShort ? LinePatterns.SourceLine().Match(l.Text) : System.Text.RegularExpressions.Match.Empty;
         if (!source.Success) return Outcome.NotMine;
         _dropped.Add(new DroppedBlock(l.Block.Markdown ?? l.Block.Text, l.Block.Line, l.Block.Line, "source line"));
-        OnSourceLine(source.Groups["name"].Value.Trim(), SourceDate(source), l.Block.Line);
+        OnSourceLine(source.Groups["name"].Value.Trim(), LinePatterns.SourceDate(source), l.Block.Line);
         return Outcome.Next;
     }
 
@@ -138,9 +139,24 @@ internal sealed partial class StructureBuilder
         && !LinePatterns.ChineseNumberedHeading().IsMatch(text) && !LinePatterns.ParenthesizedNumberedHeading().IsMatch(text)
         && !LinePatterns.SourceLine().IsMatch(text) && !text.StartsWith("——", StringComparison.Ordinal);
 
+    /// <summary>`★ 坚持绿色发展` above `● 要…。` passages: a short bulleted line without a sentence is a theme heading.</summary>
+    private Outcome BulletHeading(Line l)
+    {
+        var bullet = LinePatterns.Bullet().Match(l.Text);
+        if (!bullet.Success) return Outcome.NotMine;
+        var rest = l.Text[bullet.Length..];
+        if (rest.Length is < 2 or > 30 || CjkText.EndsUnit(rest) || CjkText.ContainsSentencePunctuation(rest) || rest.Contains('，') || l.Index + 1 >= _blocks.Count)
+            return Outcome.NotMine;
+        var next = CjkText.NormalizeBody(_blocks[l.Index + 1].Text);
+        if (next.Length <= MaxHeadingLength && !CjkText.ContainsSentencePunctuation(next)) return Outcome.NotMine;
+        StartSection(CjkText.NormalizeHeading(rest), 1, l.Block.Line);
+        return Outcome.Next;
+    }
+
     private Outcome Continuation(Line l)
     {
-        var target = l.Block.IsListItem ? null : JoinTarget(l.Text, l.Block.Line, ContinuesCutLine(l.Index));
+        // A bulleted line starts an item of its own; it never continues the sentence before it.
+        var target = l.Block.IsListItem || LinePatterns.Bullet().IsMatch(l.Text) ? null : JoinTarget(l.Text, l.Block.Line, ContinuesCutLine(l.Index));
         if (target is null) return Outcome.NotMine;
         target.Add(l.Text, l.Block.Markdown, l.Block.Line);
         _justAfterHeading = false;

@@ -132,15 +132,6 @@ internal sealed partial class StructureBuilder
         return i;
     }
 
-    private static PartialDate? SourceDate(System.Text.RegularExpressions.Match source)
-    {
-        if (!source.Groups["y"].Success) return null;
-        var year = int.Parse(source.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var month = int.Parse(source.Groups["mo"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var day = int.Parse(source.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        return PartialDate.IsValid(year, month, day) ? new PartialDate(year, month, day) : null;
-    }
-
     private void OnSourceLine(string name, PartialDate? date, int line)
     {
         var article = _current ?? StartArticle(_context.DocumentTitle, line);

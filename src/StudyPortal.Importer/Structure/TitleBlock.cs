@@ -12,6 +12,7 @@ internal sealed class TitleBlock
     public string? Series { get; set; }
     public string? Organisation { get; set; }
     public string? Author { get; set; }
+    public string? Source { get; set; }
     public PartialDate? Date { get; set; }
 
     /// <summary>Indexes of the blocks the title block used; the body is everything else.</summary>

@@ -46,7 +46,10 @@ internal static partial class TitleBlockReader
             // Under a Markdown heading only metadata lines belong to the title block.
             if (headingTitled && !IsMetadata(text, afterTitle: true) && !(lines.Count == 0 && !b.IsBold && PersonName().IsMatch(text))) break;
             if (text.Length > MaxLength || text.AsSpan().IndexOfAny("。！？；，") >= 0 && !IsMetadata(text, afterTitle: lines.Count > 0)) break;
-            if (text.Contains('：') && !IsMetadata(text, afterTitle: lines.Count > 0) && !OriginalTitle().IsMatch(text)) break;
+            // A headline may name its speaker before a colon (`习近平：以钉钉子精神抓好改革落实`); a later line with one is body.
+            if (text.Contains('：') && lines.Count > 0 && !IsMetadata(text, afterTitle: true) && !OriginalTitle().IsMatch(text)) break;
+            if (text.EndsWith('：') && lines.Count == 0) break;
+            if (LinePatterns.Bullet().IsMatch(text)) break;
             // In narrow newspaper columns a body line can be short: it is body if the next line continues it.
             if (i + 1 < blocks.Count && StartsWithClosingPunctuation(blocks[i + 1].Text)) break;
             lines.Add((i, text));
@@ -55,6 +58,7 @@ internal static partial class TitleBlockReader
         if (lines.Count == 0) return block;
 
         var titleLines = new List<string>();
+        var dateFromLine = false;
         for (var k = 0; k < lines.Count; k++)
         {
             var (index, line) = lines[k];
@@ -68,9 +72,12 @@ internal static partial class TitleBlockReader
                 continue;
             }
             var dateMatch = LinePatterns.DateLine().Match(compact);
-            if (block.Date is null && dateMatch.Success && ToDate(dateMatch) is { } parsedDate)
+            if (dateMatch.Success && ToDate(dateMatch) is { } parsedDate)
             {
-                block.Date = parsedDate;
+                // A date line says the document's date; it outranks a source line's, and a second one changes nothing.
+                if (!dateFromLine) (block.Date, dateFromLine) = (parsedDate, true);
+                // A time of day (`2024-03-01 08:30`) has no field of its own: the line is kept aside.
+                if (compact.Contains(':')) block.SetAside.Add((blocks[index].Line, blocks[index].Text, "date line"));
                 continue;
             }
             if (OriginalTitle().Match(line) is { Success: true } original)
@@ -78,6 +85,13 @@ internal static partial class TitleBlockReader
                 // Under a headline the original title is kept aside; as the first line it is the title.
                 block.SetAside.Add((blocks[index].Line, blocks[index].Markdown ?? blocks[index].Text, "original title"));
                 if (!hasTitle) titleLines.Add(original.Groups["title"].Value.Trim());
+                continue;
+            }
+            if (hasTitle && LinePatterns.SourceLine().Match(line) is { Success: true } source)
+            {
+                if (source.Groups["name"].Value.Trim() is { Length: > 0 } name) block.Source ??= name;
+                block.Date ??= LinePatterns.SourceDate(source);
+                block.SetAside.Add((blocks[index].Line, blocks[index].Markdown ?? blocks[index].Text, "source line"));
                 continue;
             }
             if (hasTitle && Byline().Match(compact) is { Success: true } byline)
@@ -145,7 +159,7 @@ internal static partial class TitleBlockReader
     private static bool IsMetadata(string text, bool afterTitle)
     {
         var compact = CjkText.WithoutSpaces(text);
-        return LinePatterns.DateLine().IsMatch(compact) || OriginalTitle().IsMatch(text)
+        return LinePatterns.DateLine().IsMatch(compact) || OriginalTitle().IsMatch(text) || afterTitle && LinePatterns.SourceLine().IsMatch(text)
             || afterTitle && (Byline().IsMatch(compact) || LinePatterns.OrganisationLine().IsMatch(compact) && compact.Length <= 40);
     }
 

@@ -14,7 +14,7 @@ public sealed class QuotationRuleTests
     {
         var a = AttributionLineParser.TryParse(line);
         Assert.NotNull(a);
-        Assert.Equal(date, a.Date.ToIso());
+        Assert.Equal(date, a.Date?.ToIso());
         Assert.Equal(end, a.DateEnd?.ToIso());
         Assert.Equal(occasion, a.Occasion);
     }
