@@ -76,8 +76,8 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^[■□▌◆]\s*[\p{IsCJKUnifiedIdeographs}A-Za-z0-9]{2,8}$")]
     public static partial Regex ColumnMarker();
 
-    /// <summary>A bulleted line: `◆ 坚持…`, `● 要…`, `★ …`, `• …`.</summary>
-    [GeneratedRegex(@"^[◆◇●○★☆■□▪▲△•·◎]\s*(?=\S)")]
+    /// <summary>A bulleted line: `◆ 坚持…`, `● 要…`, `★ …`, `• …`, a typed `- …`.</summary>
+    [GeneratedRegex(@"^(?:[◆◇●○★☆■□▪▲△•·◎]\s*|[-–]\s+)(?=\S)")]
     public static partial Regex Bullet();
 
     /// <summary>A list number before a passage: `1、`, `1.`, `（1）`, `(一)`, `①`, `一、` (the number in group n).</summary>
@@ -99,4 +99,12 @@ internal static partial class LinePatterns
     /// <summary>`附件：1.学习安排表` (the list goes on `2.学习书目`).</summary>
     [GeneratedRegex(@"^附\s*件\s*[:：]")]
     public static partial Regex AttachmentList();
+
+    /// <summary>An editor's note at the head of a piece: `编者按：…`, `【编前语】…`, `编者的话`.</summary>
+    [GeneratedRegex(@"^[【\[（(]?(?:编者按|编前语|编者的话|编后语|按语)[】\]）)]?[:：]?")]
+    public static partial Regex EditorsNote();
+
+    /// <summary>A note naming the author: `（作者系某市委常委、宣传部部长）`, `（作者为本报记者）`.</summary>
+    [GeneratedRegex(@"^[（(]作者(?:系|为|是|单位[:：]|[:：])(?<author>[^（）()]{2,60})[）)]$")]
+    public static partial Regex AuthorNote();
 }

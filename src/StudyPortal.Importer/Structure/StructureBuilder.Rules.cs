@@ -31,6 +31,7 @@ internal sealed partial class StructureBuilder
         ("article marker (材料1)", (b, l) => b.ArticleMarker(l)),
         ("source line", (b, l) => b.SourceLine(l)),
         ("attribution line", (b, l) => b.AttributionLine(l)),
+        ("note naming the author (（作者系…）)", (b, l) => b.AuthorNote(l)),
         ("title of the next piece after a source line", (b, l) => b.PieceAfterSource(l)),
         ("press Q&A after the document (答记者问)", (b, l) => b.PressQuestionsTitle(l)),
         ("addressee of a notice (主送：)", (b, l) => b.Addressee(l)),
@@ -156,7 +157,7 @@ internal sealed partial class StructureBuilder
     private Outcome Continuation(Line l)
     {
         // A bulleted line starts an item of its own; it never continues the sentence before it.
-        var target = l.Block.IsListItem || LinePatterns.Bullet().IsMatch(l.Text) ? null : JoinTarget(l.Text, l.Block.Line, ContinuesCutLine(l.Index));
+        var target = l.Block.IsListItem || LinePatterns.Bullet().IsMatch(l.Block.Text.TrimStart()) ? null : JoinTarget(l.Text, l.Block.Line, ContinuesCutLine(l.Index));
         if (target is null) return Outcome.NotMine;
         target.Add(l.Text, l.Block.Markdown, l.Block.Line);
         _justAfterHeading = false;
@@ -226,10 +227,30 @@ internal sealed partial class StructureBuilder
         return Outcome.Next;
     }
 
+    private Outcome AuthorNote(Line l)
+    {
+        if (LinePatterns.AuthorNote().Match(l.Text) is not { Success: true } note || _current is null || _current.IsEmpty) return Outcome.NotMine;
+        _current.Author ??= note.Groups["author"].Value.Trim();
+        _dropped.Add(new DroppedBlock(l.Block.Markdown ?? l.Block.Text, l.Block.Line, l.Block.Line, "author note"));
+        return Outcome.Next;
+    }
+
     private Outcome Paragraph(Line l)
     {
-        var kind = l.Block.IsQuote ? ParagraphKind.Introduction : l.Block.IsListItem ? ParagraphKind.ListItem : ParagraphKind.Body;
+        // An editor's note (编者按) introduces the piece, as a quoted 编前语 does.
+        var kind = l.Block.IsQuote || LinePatterns.EditorsNote().IsMatch(l.Text) ? ParagraphKind.Introduction
+            : l.Block.IsListItem ? ParagraphKind.ListItem : ParagraphKind.Body;
+        // A list typed by hand in Word or a PDF (`- 要着力…`) is the list Markdown would make of it.
+        if (kind == ParagraphKind.Body && l.Block.Markdown is null && TypedListMarker().Match(l.Block.Text.TrimStart()) is { Success: true } marker)
+        {
+            var item = CjkText.NormalizeBody(l.Block.Text.TrimStart()[marker.Length..]);
+            AddParagraph(ParagraphKind.ListItem, item, "- " + item, l.Block.Line);
+            return Outcome.Next;
+        }
         AddParagraph(kind, l.Text, l.Block.Markdown, l.Block.Line);
         return Outcome.Next;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[-–•]\s+(?=\S)")]
+    private static partial System.Text.RegularExpressions.Regex TypedListMarker();
 }
