@@ -59,7 +59,7 @@ public static partial class PdfFixture
                 var plain = WebUtility.HtmlEncode(line.TrimStart('#', '>', ' ').Replace("**", "", StringComparison.Ordinal));
                 // The head: headline lines large and centred, metadata (number, byline, date) small, a column label bold.
                 inHead &= line.Length <= 40 && !SentenceEnd().IsMatch(line) && !line.EndsWith('：') && !NumberedHeading().IsMatch(line) && (i == 0 || level == 0)
-                          && line.Replace(" ", "", StringComparison.Ordinal) != "目录";
+                          && line.Replace(" ", "", StringComparison.Ordinal) != "目录" && !"★●◆■".Contains(line[0], StringComparison.Ordinal);
                 if (inHead && (DocumentNumber().IsMatch(line) || i > 0 && Metadata().IsMatch(line))) html.Append($"<p class=meta>{plain}</p>");
                 else if (inHead && i == 0 && line.StartsWith('【') && lines.Count > 1 && lines[1].Length <= 40 && !SentenceEnd().IsMatch(lines[1])) html.Append($"<p class=b>{plain}</p>");
                 else if (inHead) html.Append($"<h1>{plain}</h1>");

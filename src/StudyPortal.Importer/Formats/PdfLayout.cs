@@ -17,16 +17,17 @@ internal static partial class PdfLayout
     /// <summary>Points a heading is set above the body text at least.</summary>
     private const double HeadingStep = 1.5;
 
-    internal sealed record TextLine(string Text, int Page, double Left, double Right, double Baseline, double Size, bool Bold);
+    internal sealed record TextLine(string Text, int Page, double Left, double Right, double Baseline, double Size, bool Bold, double PageWidth = 0);
 
     public static List<RawBlock> ToBlocks(IReadOnlyList<IReadOnlyList<TextLine>> pages)
     {
         var lines = pages.SelectMany(p => p).ToList();
         if (lines.Count == 0) return [];
         var body = lines.GroupBy(l => Math.Round(l.Size * 2) / 2).MaxBy(g => g.Sum(l => l.Text.Length))!.Key;
-        // The margin is where continuation lines start: the leftmost body line (first lines are indented from it).
-        var left = lines.Where(l => Math.Abs(l.Size - body) < 0.5).Select(l => l.Left).DefaultIfEmpty(0).Min();
-        var right = lines.Where(l => Math.Abs(l.Size - body) < 0.5).Select(l => l.Right).DefaultIfEmpty(0).Max();
+        // The margins: where the leftmost line starts (first lines of paragraphs are indented from it; headings are not)
+        // and, since office pages have even margins, as far from the right edge, unless a line runs further.
+        var left = lines.Min(l => l.Left);
+        var right = Math.Max(lines.Max(l => l.Right), lines.Max(l => l.PageWidth) - left);
         var headingSizes = lines.Where(l => IsHeadingSize(l, body) && l.Text.Length <= 60).Select(l => Math.Round(l.Size)).Distinct().OrderDescending().ToList();
         // The title: the largest lines of the head of the first page, before its first line of running text.
         var head = lines.TakeWhile(l => l.Page == lines[0].Page && !(Math.Abs(l.Size - body) < 0.5 && (l.Text.Length > 40 || CjkText.ContainsSentencePunctuation(l.Text)))).ToList();
@@ -117,11 +118,11 @@ internal static partial class PdfLayout
         {
             foreach (var side in new[] { true, false })
                 foreach (var row in segmented)
-                    AddLine(lines, row.Where(s => s[0].StartBaseLine.X < x == side).SelectMany(s => s).ToList(), page.Number);
+                    AddLine(lines, row.Where(s => s[0].StartBaseLine.X < x == side).SelectMany(s => s).ToList(), page.Number, page.Width);
         }
         else
         {
-            foreach (var row in segmented) AddLine(lines, row.SelectMany(s => s).ToList(), page.Number);
+            foreach (var row in segmented) AddLine(lines, row.SelectMany(s => s).ToList(), page.Number, page.Width);
         }
         return lines;
     }
@@ -151,7 +152,7 @@ internal static partial class PdfLayout
         return split.Count(x => Math.Abs(x - median) < width * 0.05) >= rows.Count * 0.4 ? median : null;
     }
 
-    private static void AddLine(List<TextLine> lines, List<Letter> letters, int page)
+    private static void AddLine(List<TextLine> lines, List<Letter> letters, int page, double pageWidth)
     {
         var visible = letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
         if (visible.Count == 0) return;
@@ -176,7 +177,7 @@ internal static partial class PdfLayout
         var text = sb.ToString().Trim();
         if (text.Length == 0) return;
         lines.Add(new TextLine(text, page, visible.Min(l => l.BoundingBox.Left), visible.Max(l => l.BoundingBox.Right),
-            visible[0].StartBaseLine.Y, sizes[sizes.Count / 2], bold));
+            visible[0].StartBaseLine.Y, sizes[sizes.Count / 2], bold, pageWidth));
     }
 
     private static bool IsBold(Letter letter)

@@ -27,7 +27,7 @@ internal static partial class TitleBlockReader
         for (var i = 0; i < formatTitle; i++)
         {
             var text = CjkText.NormalizeHeading(blocks[i].Text);
-            if (LinePatterns.TocHeader().IsMatch(CjkText.WithoutSpaces(text)) || LinePatterns.ArticleMarker().IsMatch(text))
+            if (LinePatterns.TocHeader().IsMatch(CjkText.WithoutSpaces(text)) || LinePatterns.ArticleMarker().IsMatch(text) || LinePatterns.Bullet().IsMatch(text))
             {
                 formatTitle = i;
                 break;
@@ -110,7 +110,7 @@ internal static partial class TitleBlockReader
             }
             line = unbracketed;
             compact = CjkText.WithoutSpaces(line);
-            if (block.Series is null && !hasTitle && LinePatterns.SeriesLine().IsMatch(compact) && more)
+            if (block.Series is null && !hasTitle && LinePatterns.SeriesLine().IsMatch(compact) && more && !IsMetadataAt(lines, k + 1))
             {
                 block.Series = line;
                 continue;
@@ -134,6 +134,8 @@ internal static partial class TitleBlockReader
                 block.Subtitle = block.Subtitle is null ? line : $"{block.Subtitle} {line}";
         }
         if (titleLines.Count > 0 && block.Title is null) block.Title = CjkText.NormalizeHeading(string.Join(' ', titleLines));
+        // A series line with no title after it is the title (`党纪学习教育学习资料` / issuer / date): never guess the series from a title.
+        if (block.Title is null && block.Series is not null) (block.Title, block.Series) = (block.Series, null);
         return block;
     }
 

@@ -52,11 +52,13 @@ internal static partial class WrappedLineJoiner
     /// <summary>The width a hard wrap cut most lines at, or null when the lines are not hard-wrapped.</summary>
     internal static int? WrapWidth(IReadOnlyList<RawBlock> blocks)
     {
-        var widths = blocks.Where(b => b.Width >= 8).Select(b => b.Width).ToList();
-        if (widths.Count < 10) return null;
-        var mode = widths.GroupBy(w => w).MaxBy(g => g.Count())!.Key;
-        var atMode = widths.Count(w => w >= mode - 1 && w <= mode);
-        return mode <= 40 && atMode >= widths.Count * 0.4 ? mode : null;
+        var lines = blocks.Where(b => b.Width >= 8).ToList();
+        if (lines.Count < 10) return null;
+        var mode = lines.GroupBy(b => b.Width).MaxBy(g => g.Count())!.Key;
+        var atMode = lines.Where(b => b.Width >= mode - 1 && b.Width <= mode).ToList();
+        // A cut falls mid-sentence far more often than at a sentence's end: short paragraphs of one length are not a wrap.
+        var midSentence = atMode.Count(b => !CjkText.EndsUnit(b.Text));
+        return mode <= 40 && atMode.Count >= lines.Count * 0.4 && midSentence >= atMode.Count * 0.5 ? mode : null;
     }
 
     /// <summary>
