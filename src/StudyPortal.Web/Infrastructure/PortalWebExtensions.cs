@@ -12,6 +12,7 @@ using Serilog;
 using StudyPortal.Data;
 using StudyPortal.Data.Accounts;
 using StudyPortal.Web.Infrastructure.Accounts;
+using StudyPortal.Web.Pages.Documents;
 using StudyPortal.Web.Pages.Search;
 
 namespace StudyPortal.Web.Infrastructure;
@@ -214,6 +215,7 @@ public static class PortalWebExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DatabaseReadyCheck.Tag) }).AllowAnonymous();
         app.MapSearchApi();
+        app.MapDocumentApi();
         app.MapRazorPages();
         return app;
     }

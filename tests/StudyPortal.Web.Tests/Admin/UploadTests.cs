@@ -167,6 +167,10 @@ public sealed class UploadTests(EmptyPortalFactory factory) : UploadTestBase(fac
         Assert.Equal(HttpStatusCode.Redirect, reimport.StatusCode);
         Assert.Equal(keys, await DbAsync(db => db.Sections.Where(s => s.DocumentId == id).OrderBy(s => s.Position).Select(s => s.Key).ToListAsync()));
 
+        // The stored tree is served with its keys until the document is deleted.
+        using (var tree = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync(new Uri($"/api/documents/{id}", UriKind.Relative))))
+            Assert.Equal(keys, tree.RootElement.GetProperty("articles")[0].GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("key").GetString()));
+
         var (confirmResponse, confirmPage) = await HtmlPage.GetAsync(admin, $"/admin/documents/{id}/delete");
         Assert.Equal(HttpStatusCode.OK, confirmResponse.StatusCode);
         Assert.Contains("2 个章节", confirmPage.QuerySelector(".form-page")!.TextContent, StringComparison.Ordinal);
@@ -180,6 +184,7 @@ public sealed class UploadTests(EmptyPortalFactory factory) : UploadTestBase(fac
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.False(await DbAsync(db => db.Documents.AnyAsync(d => d.Id == id)));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(new Uri($"/admin/documents/{id}/delete", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(new Uri($"/api/documents/{id}", UriKind.Relative))).StatusCode);
     }
 }
 

@@ -3,9 +3,12 @@ using System.Text.Json;
 using System.Text.Unicode;
 using StudyPortal.Importer.Model;
 
-namespace StudyPortal.Cli;
+namespace StudyPortal.Importer;
 
-/// <summary>The `parse --json` shape: dates as ISO strings, absent values null, article and section as 0-based indexes.</summary>
+/// <summary>
+/// The `parse --json` shape, also served by `GET /api/documents/{id}` for a stored document: dates as ISO strings,
+/// absent values null, article and section as 0-based indexes; with section keys when the document is stored.
+/// </summary>
 public static class ParsedDocumentJson
 {
     private static readonly JsonSerializerOptions Options = new()
@@ -14,7 +17,10 @@ public static class ParsedDocumentJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    public static string Serialize(ParsedDocument document) => JsonSerializer.Serialize(new
+    public static string Serialize(ParsedDocument document, IReadOnlyList<string>? sectionKeys = null)
+    {
+        var position = 0;
+        return JsonSerializer.Serialize(new
     {
         title = document.Title,
         subtitle = document.Subtitle,
@@ -29,6 +35,7 @@ public static class ParsedDocumentJson
             author = a.Author,
             sections = a.Sections.Select(s => new
             {
+                key = sectionKeys?[position++],
                 heading = s.Heading.Length == 0 ? null : s.Heading,
                 level = s.Level,
                 paragraphs = s.Paragraphs.Select(p => p.Text),
@@ -47,6 +54,7 @@ public static class ParsedDocumentJson
             section = q.Section,
         }),
         dropped = document.Dropped.Select(d => new { text = d.Text, line = d.FirstLine, reason = d.Reason }),
-        diagnostics = document.Diagnostics.Select(d => new { level = d.Level.ToString().ToLowerInvariant(), message = d.Message, line = d.Line }),
+        diagnostics = document.Diagnostics.Select(d => new { level = d.Level.ToString().ToLowerInvariant(), code = d.Code, message = d.Message, line = d.Line, section = d.Section }),
     }, Options);
+    }
 }
