@@ -3,7 +3,7 @@ using System.Text;
 namespace StudyPortal.Importer;
 
 /// <summary>Character classes and spacing rules for Chinese text damaged by layout.</summary>
-public static class CjkText
+public static partial class CjkText
 {
     public static bool IsIdeograph(char c) =>
         c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF' or >= '\uF900' and <= '\uFAFF' || char.IsSurrogate(c);
@@ -62,6 +62,13 @@ public static class CjkText
     {
         var sb = new StringBuilder(text.Length);
         var i = 0;
+        // A regulation's article number stands apart from its text (`第一条　为了…`): that space is type, not layout.
+        var article = ArticleNumber().Match(text);
+        if (article.Success)
+        {
+            sb.Append(article.Groups["number"].Value).Append('\u3000');
+            i = article.Length;
+        }
         while (i < text.Length)
         {
             var c = text[i];
@@ -180,4 +187,7 @@ public static class CjkText
     }
 
     public static bool ContainsSentencePunctuation(string text) => text.AsSpan().IndexOfAny("。！？；") >= 0;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<number>第[一二三四五六七八九十百零]{1,5}条)[ \t\u3000]+(?=\S)")]
+    private static partial System.Text.RegularExpressions.Regex ArticleNumber();
 }

@@ -79,7 +79,11 @@ public sealed class DocumentParser
         var context = new StructureContext(documentTitle, titleBlock.Subtitle, toc, merged > 0, narrow, SpeakerOf(documentTitle), WrappedLineJoiner.WrapWidth(body), narrow || BlankLinesEverywhere(body),
             TitledApart: blocks.Count > 0 && blocks[0].IsTitle);
         var articles = new StructureBuilder(body, context, diagnostics, dropped).Build();
-        foreach (var article in articles) StackedHeadingAligner.Align(article, diagnostics);
+        foreach (var article in articles)
+        {
+            StackedHeadingAligner.Align(article, diagnostics);
+            ReadDateline(article);
+        }
         // A banner line that turned out to be a numbered heading's title is not the document's subtitle.
         var subtitle = titleBlock.Subtitle is { } sub && articles.Any(a => a.Sections.Any(s => s.IsSignal && s.Heading.EndsWith(" " + sub, StringComparison.Ordinal)))
             ? null : titleBlock.Subtitle;
@@ -146,6 +150,18 @@ public sealed class DocumentParser
         var percent = (int)Math.Round(unrelated * 100.0 / total);
         diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Warning, null, "much-dropped",
             "{0} % of the text ({1} characters) was dropped as not part of the material; check the dropped text before storing.", percent, unrelated));
+    }
+
+    /// <summary>
+    /// A news dateline opening the first paragraph (`新华社北京3月5日电（记者 张三、李四）`) names the source and the
+    /// reporters; it stays in the text, as the article printed it.
+    /// </summary>
+    private static void ReadDateline(ArticleBuilder article)
+    {
+        var first = article.Sections.SelectMany(s => s.Paragraphs).FirstOrDefault(p => p.Kind == ParagraphKind.Body);
+        if (first is null || LinePatterns.Dateline().Match(first.Opening(60)) is not { Success: true } dateline) return;
+        if (dateline.Groups["agency"].Value != "本报") article.Source ??= dateline.Groups["agency"].Value;
+        if (dateline.Groups["reporters"].Success) article.Author ??= "记者" + dateline.Groups["reporters"].Value.Trim();
     }
 
     private static string FileNameTitle(string fileName, List<Diagnostic> diagnostics)

@@ -107,4 +107,8 @@ internal static partial class LinePatterns
     /// <summary>A note naming the author: `（作者系某市委常委、宣传部部长）`, `（作者为本报记者）`.</summary>
     [GeneratedRegex(@"^[（(]作者(?:系|为|是|单位[:：]|[:：])(?<author>[^（）()]{2,60})[）)]$")]
     public static partial Regex AuthorNote();
+
+    /// <summary>A news dateline: `新华社北京3月5日电（记者张三、李四）`, `本报北京2月26日电（记者张璠）`.</summary>
+    [GeneratedRegex(@"^(?<agency>新华社|中新社|人民日报|央视新闻|本报)[\p{IsCJKUnifiedIdeographs}]{2,8}?\d{1,2}月\d{1,2}日电(?:[（(]记者(?<reporters>[^）)]{2,30})[）)])?")]
+    public static partial Regex Dateline();
 }
