@@ -603,6 +603,10 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.Property<int>("DocumentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Enumerator")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Occasion")
                         .HasColumnType("text");
 

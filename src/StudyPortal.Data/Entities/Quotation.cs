@@ -18,4 +18,7 @@ public sealed class Quotation
     public int? Year { get; set; }
     public string? Occasion { get; set; }
     public string? Theme { get; set; }
+
+    /// <summary>The list number the text gave the passage (`1`, `①`, `一`), apart from its words.</summary>
+    public string? Enumerator { get; set; }
 }

@@ -26,7 +26,7 @@ public static class StoredTree
                 .Select(p => new { p.Id, p.SectionId, p.Position, p.Text, p.Markdown, p.Kind, p.FirstLine, p.LastLine }).ToListAsync(cancellationToken))
             .GroupBy(p => p.SectionId).ToDictionary(g => g.Key, g => g.OrderBy(p => p.Position).ToList());
         var quotations = await db.Quotations.AsNoTracking().Where(q => q.DocumentId == documentId).OrderBy(q => q.Position)
-            .Select(q => new { q.SectionId, q.ParagraphId, q.Text, q.Speaker, q.Date, q.DateEnd, q.Occasion, q.Theme }).ToListAsync(cancellationToken);
+            .Select(q => new { q.SectionId, q.ParagraphId, q.Text, q.Speaker, q.Date, q.DateEnd, q.Occasion, q.Theme, q.Enumerator }).ToListAsync(cancellationToken);
 
         var place = new Dictionary<int, (int Article, int Section)>();
         var parsedArticles = new List<ParsedArticle>();
@@ -44,7 +44,7 @@ public static class StoredTree
         var paragraphIndex = paragraphs.Values.SelectMany(list => list.Select((p, i) => (p.Id, i))).ToDictionary(x => x.Id, x => x.i);
         var parsedQuotations = quotations.Where(q => place.ContainsKey(q.SectionId)).Select(q => new ParsedQuotation(q.Text, q.Speaker,
             PartialDate.FromIso(q.Date), PartialDate.FromIso(q.DateEnd), q.Occasion, q.Theme, place[q.SectionId].Article, place[q.SectionId].Section,
-            paragraphIndex.GetValueOrDefault(q.ParagraphId))).ToList();
+            paragraphIndex.GetValueOrDefault(q.ParagraphId)) { Enumerator = q.Enumerator }).ToList();
 
         var parsed = new ParsedDocument(document.FileName, document.Encoding, document.Title, document.Subtitle, document.Series, document.Issuer,
             PartialDate.FromIso(document.Date), parsedArticles, parsedQuotations,

@@ -38,8 +38,8 @@ internal class StructureWriter : IAsyncDisposable
             """INSERT INTO "Paragraphs" ("SectionId", "Position", "Text", "Markdown", "Kind", "FirstLine", "LastLine") VALUES (@s, @pos, @text, @md, @kind, @first, @last) RETURNING "Id" """,
             "s", "pos", "text", "md", "kind", "first", "last");
         _quotation = Command(connection, transaction,
-            """INSERT INTO "Quotations" ("DocumentId", "SectionId", "ParagraphId", "Position", "Text", "Speaker", "Date", "DateEnd", "Year", "Occasion", "Theme") VALUES (@d, @s, @p, @pos, @text, @speaker, @date, @end, @year, @occasion, @theme)""",
-            "d", "s", "p", "pos", "text", "speaker", "date", "end", "year", "occasion", "theme");
+            """INSERT INTO "Quotations" ("DocumentId", "SectionId", "ParagraphId", "Position", "Text", "Speaker", "Date", "DateEnd", "Year", "Occasion", "Theme", "Enumerator") VALUES (@d, @s, @p, @pos, @text, @speaker, @date, @end, @year, @occasion, @theme, @enumerator)""",
+            "d", "s", "p", "pos", "text", "speaker", "date", "end", "year", "occasion", "theme", "enumerator");
     }
 
     public static async Task<StructureWriter> OpenAsync(PortalDbContext db, ParsedDocument parsed, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ internal class StructureWriter : IAsyncDisposable
 
     public virtual async Task QuotationAsync(int documentId, int sectionId, int paragraphId, int position, ParsedQuotation q, CancellationToken ct)
     {
-        Bind(_quotation, documentId, sectionId, paragraphId, position, q.Text, q.Speaker, q.Date?.ToIso(), q.DateEnd?.ToIso(), q.Date?.Year, q.Occasion, q.Theme);
+        Bind(_quotation, documentId, sectionId, paragraphId, position, q.Text, q.Speaker, q.Date?.ToIso(), q.DateEnd?.ToIso(), q.Date?.Year, q.Occasion, q.Theme, q.Enumerator);
         await _quotation.ExecuteNonQueryAsync(ct);
     }
 
@@ -155,7 +155,7 @@ internal sealed class PostgresStructureWriter : StructureWriter
 
     public override Task QuotationAsync(int documentId, int sectionId, int paragraphId, int position, ParsedQuotation q, CancellationToken ct)
     {
-        _quotations.Add([documentId, sectionId, paragraphId, position, q.Text, q.Speaker, q.Date?.ToIso(), q.DateEnd?.ToIso(), q.Date?.Year, q.Occasion, q.Theme]);
+        _quotations.Add([documentId, sectionId, paragraphId, position, q.Text, q.Speaker, q.Date?.ToIso(), q.DateEnd?.ToIso(), q.Date?.Year, q.Occasion, q.Theme, q.Enumerator]);
         return Task.CompletedTask;
     }
 
@@ -171,7 +171,7 @@ internal sealed class PostgresStructureWriter : StructureWriter
         await CopyAsync("Articles", ["Id", "DocumentId", "Position", "Title", "Source", "Author", "CharCount", "Fingerprint"], _articles, ct);
         await CopyAsync("Sections", ["Id", "Key", "DocumentId", "ArticleId", "Position", "Heading", "Level", "CharCount", "FirstLine"], _sections, ct);
         await CopyAsync("Paragraphs", ["Id", "SectionId", "Position", "Text", "Markdown", "Kind", "FirstLine", "LastLine"], _paragraphs, ct);
-        await CopyAsync("Quotations", ["DocumentId", "SectionId", "ParagraphId", "Position", "Text", "Speaker", "Date", "DateEnd", "Year", "Occasion", "Theme"], _quotations, ct);
+        await CopyAsync("Quotations", ["DocumentId", "SectionId", "ParagraphId", "Position", "Text", "Speaker", "Date", "DateEnd", "Year", "Occasion", "Theme", "Enumerator"], _quotations, ct);
     }
 
     private async Task CopyAsync(string table, string[] columns, List<object?[]> rows, CancellationToken ct)

@@ -579,6 +579,10 @@ namespace StudyPortal.Data.Migrations
                     b.Property<int>("DocumentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Enumerator")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Occasion")
                         .HasColumnType("TEXT");
 
