@@ -42,6 +42,7 @@ internal sealed partial class StructureBuilder
         ("signal's title beside it", (b, l) => b.SignalTitle(l)),
         ("numbered heading (一、 第一章)", (b, l) => b.NumberedHeading(l)),
         ("numbered subheading (（一）)", (b, l) => b.NumberedSubheading(l)),
+        ("third-level numbered heading (1．) between paragraphs", (b, l) => b.ArabicNumberedHeading(l)),
         ("the subtitle repeated as a heading", (b, l) => b.SubtitleHeading(l)),
         ("lead-in line ending in ——", (b, l) => b.LeadIn(l)),
         ("short line before a paragraph", (b, l) => b.HeadingLikeLine(l)),
@@ -89,57 +90,6 @@ internal sealed partial class StructureBuilder
         return Outcome.Next;
     }
 
-    /// <summary>
-    /// In a booklet without 材料 markers, a source line after an article's text ends that article; title lines
-    /// followed by a paragraph start the next piece (`来源：新华网` / `习近平在…时强调` / `坚持…` / `…。`).
-    /// </summary>
-    private Outcome PieceAfterSource(Line l)
-    {
-        if (!_pieceMayFollow) return Outcome.NotMine;
-        _pieceMayFollow = false;
-        var titles = new List<string>();
-        var j = l.Index;
-        for (; j < _blocks.Count && titles.Count < 3; j++)
-        {
-            var text = CjkText.NormalizeBody(_blocks[j].Text);
-            if (_blocks[j].HeadingLevel is not null || !IsPieceTitle(text)) break;
-            titles.Add(CjkText.NormalizeHeading(_blocks[j].Text));
-        }
-        if (titles.Count == 0 || j >= _blocks.Count) return Outcome.NotMine;
-        var next = CjkText.NormalizeBody(_blocks[j].Text);
-        if (next.Length <= MaxHeadingLength && !CjkText.ContainsSentencePunctuation(next)) return Outcome.NotMine;
-        var title = CjkText.NormalizeHeading(string.Join(' ', titles));
-        _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, l.Block.Line, "piece-after-source",
-            "A source line ended “{0}”; “{1}” (line {2}) starts the next piece.", _current?.Title ?? "", title, l.Block.Line));
-        StartArticle(title, l.Block.Line);
-        l.Index = j - 1;
-        return Outcome.Next;
-    }
-
-    /// <summary>`…负责人就《…》答记者问` after the document's text: the Q&A that explains it is its own article.</summary>
-    private Outcome PressQuestionsTitle(Line l)
-    {
-        if (_current is null || _current.IsEmpty || !IsPieceTitle(l.Text) || !LinePatterns.PressQuestions().IsMatch(l.Text)) return Outcome.NotMine;
-        _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, l.Block.Line, "press-questions", "“{0}” (line {1}) is a press Q&A: its own article.", l.Text, l.Block.Line));
-        StartArticle(CjkText.NormalizeHeading(l.Block.Text), l.Block.Line);
-        return Outcome.Next;
-    }
-
-    /// <summary>The addressee line of a notice (`各省、自治区、直辖市党委组织部：`) names who it goes to: metadata, not body.</summary>
-    private Outcome Addressee(Line l)
-    {
-        if (_current is { IsEmpty: false } || l.Text.Length > 100 || CjkText.ContainsSentencePunctuation(l.Text) || !LinePatterns.Addressee().IsMatch(l.Text))
-            return Outcome.NotMine;
-        _dropped.Add(new DroppedBlock(l.Block.Markdown ?? l.Block.Text, l.Block.Line, l.Block.Line, "addressee"));
-        _diagnostics.Add(Diagnostic.Create(DiagnosticLevel.Info, l.Block.Line, "addressee", "Line {0} “{1}” names whom the notice is addressed to; kept aside.", l.Block.Line, l.Text));
-        return Outcome.Next;
-    }
-
-    private static bool IsPieceTitle(string text) =>
-        text.Length is >= 4 and <= 60 && !CjkText.EndsUnit(text) && !CjkText.ContainsSentencePunctuation(text) && CjkText.OpenQuotes(text) == 0
-        && !LinePatterns.ChineseNumberedHeading().IsMatch(text) && !LinePatterns.ParenthesizedNumberedHeading().IsMatch(text)
-        && !LinePatterns.SourceLine().IsMatch(text) && !text.StartsWith("——", StringComparison.Ordinal);
-
     /// <summary>`★ 坚持绿色发展` above `● 要…。` passages: a short bulleted line without a sentence is a theme heading.</summary>
     private Outcome BulletHeading(Line l)
     {
@@ -157,7 +107,7 @@ internal sealed partial class StructureBuilder
     private Outcome Continuation(Line l)
     {
         // A bulleted line starts an item of its own; it never continues the sentence before it.
-        var target = l.Block.IsListItem || LinePatterns.Bullet().IsMatch(l.Block.Text.TrimStart()) ? null : JoinTarget(l.Text, l.Block.Line, ContinuesCutLine(l.Index));
+        var target = l.Block.IsListItem || LinePatterns.Bullet().IsMatch(l.Block.Text.TrimStart()) || IsInNumberedRun(l.Index) ? null : JoinTarget(l.Text, l.Block.Line, ContinuesCutLine(l.Index));
         if (target is null) return Outcome.NotMine;
         target.Add(l.Text, l.Block.Markdown, l.Block.Line);
         _justAfterHeading = false;
@@ -206,6 +156,31 @@ internal sealed partial class StructureBuilder
         return Outcome.Next;
     }
 
+    /// <summary>
+    /// `1．总体要求` over a paragraph, in the 公文 order 一、 → （一） → 1．: a heading when it is short, has no sentence,
+    /// and stands between paragraphs (a list of short numbered items has another item next to it).
+    /// </summary>
+    private Outcome ArabicNumberedHeading(Line l)
+    {
+        if (l.Text.Length > MaxHeadingLength || CjkText.EndsUnit(l.Text) || CjkText.ContainsSentencePunctuation(l.Text)
+            || !ArabicNumber().IsMatch(l.Block.Markdown ?? l.Block.Text) || l.Index + 1 >= _blocks.Count)
+            return Outcome.NotMine;
+        var next = CjkText.NormalizeBody(_blocks[l.Index + 1].Text);
+        var previous = l.Index > 0 ? _blocks[l.Index - 1] : null;
+        var listNeighbour = previous is not null && (previous.IsListItem || ArabicNumber().IsMatch(previous.Markdown ?? previous.Text)) && !CjkText.ContainsSentencePunctuation(previous.Text)
+            || _blocks[l.Index + 1].IsListItem || ArabicNumber().IsMatch(_blocks[l.Index + 1].Markdown ?? _blocks[l.Index + 1].Text);
+        if (listNeighbour || next.Length <= MaxHeadingLength && !CjkText.ContainsSentencePunctuation(next)) return Outcome.NotMine;
+        StartSection(CjkText.NormalizeHeading(l.Block.Markdown ?? l.Block.Text), 3, l.Block.Line);
+        return Outcome.Next;
+    }
+
+    /// <summary>A line that starts with a list number next to another that does: an item of a numbered list.</summary>
+    private bool IsInNumberedRun(int i)
+    {
+        bool Numbered(int j) => j >= 0 && j < _blocks.Count && _blocks[j].HeadingLevel is null && LinePatterns.ListNumber().IsMatch(_blocks[j].Text.TrimStart());
+        return Numbered(i) && (Numbered(i - 1) || Numbered(i + 1));
+    }
+
     private Outcome SubtitleHeading(Line l)
     {
         if (_context.Subtitle is null || l.Text != CjkText.NormalizeBody(_context.Subtitle)) return Outcome.NotMine;
@@ -222,16 +197,8 @@ internal sealed partial class StructureBuilder
 
     private Outcome HeadingLikeLine(Line l)
     {
-        if (_context.Narrow || !IsHeadingLike(l.Index, l.Text)) return Outcome.NotMine;
+        if (_context.Narrow || IsInNumberedRun(l.Index) || !IsHeadingLike(l.Index, l.Text)) return Outcome.NotMine;
         StartSection(HeadingText(l), 1, l.Block.Line);
-        return Outcome.Next;
-    }
-
-    private Outcome AuthorNote(Line l)
-    {
-        if (LinePatterns.AuthorNote().Match(l.Text) is not { Success: true } note || _current is null || _current.IsEmpty) return Outcome.NotMine;
-        _current.Author ??= note.Groups["author"].Value.Trim();
-        _dropped.Add(new DroppedBlock(l.Block.Markdown ?? l.Block.Text, l.Block.Line, l.Block.Line, "author note"));
         return Outcome.Next;
     }
 
@@ -240,6 +207,8 @@ internal sealed partial class StructureBuilder
         // An editor's note (编者按) introduces the piece, as a quoted 编前语 does.
         var kind = l.Block.IsQuote || LinePatterns.EditorsNote().IsMatch(l.Text) ? ParagraphKind.Introduction
             : l.Block.IsListItem ? ParagraphKind.ListItem : ParagraphKind.Body;
+        // Numbered lines in a run (`1．…` / `2．…`) are the items of a list: whole on their lines.
+        if (kind == ParagraphKind.Body && IsInNumberedRun(l.Index)) kind = ParagraphKind.ListItem;
         // A list typed by hand in Word or a PDF (`- 要着力…`) is the list Markdown would make of it.
         if (kind == ParagraphKind.Body && l.Block.Markdown is null && TypedListMarker().Match(l.Block.Text.TrimStart()) is { Success: true } marker)
         {
@@ -253,4 +222,7 @@ internal sealed partial class StructureBuilder
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[-–•]\s+(?=\S)")]
     private static partial System.Text.RegularExpressions.Regex TypedListMarker();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}\s*[．.、]\s*\S")]
+    private static partial System.Text.RegularExpressions.Regex ArabicNumber();
 }
