@@ -27,10 +27,13 @@ public sealed class ConcurrencyTests(ConcurrencyPortalFactory factory) : IClassF
         using var scope0 = factory.Services.CreateScope();
         var keys = await scope0.ServiceProvider.GetRequiredService<PortalDbContext>().Sections.Select(s => s.Key).Take(40).ToListAsync();
 
+        // This test is about correctness under contention, not latency: on PostgreSQL, with the rest of the suite running
+        // beside it on two cores, an upload can take longer than HttpClient's default 100 s, which would abort it.
         var admins = new List<HttpClient>();
         for (var i = 0; i < 8; i++) admins.Add(await factory.AdminClientAsync());
         var readers = new List<HttpClient>();
         for (var i = 0; i < 32; i++) readers.Add(await factory.SignedInAsync(PortalRoles.Reader));
+        foreach (var client in admins.Concat(readers)) client.Timeout = TimeSpan.FromMinutes(5);
 
         var failures = new ConcurrentBag<string>();
         var requests = 0;
