@@ -28,9 +28,10 @@ public static class Accounts
     public static HttpClient CreateRawClient(this PortalFactory factory) => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A client signed in as the given user through the real sign-in form.</summary>
-    public static async Task<HttpClient> SignedInClientAsync(this PortalFactory factory, string userName, string password = Password)
+    public static async Task<HttpClient> SignedInClientAsync(this PortalFactory factory, string userName, string password = Password, TimeSpan? timeout = null)
     {
         var client = factory.CreateRawClient();
+        if (timeout is { } wait) client.Timeout = wait;
         var response = await client.SubmitFormAsync("/account/signin", new() { ["Form.UserName"] = userName, ["Form.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;

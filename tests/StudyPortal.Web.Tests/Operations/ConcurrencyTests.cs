@@ -29,11 +29,11 @@ public sealed class ConcurrencyTests(ConcurrencyPortalFactory factory) : IClassF
 
         // This test is about correctness under contention, not latency: on PostgreSQL, with the rest of the suite running
         // beside it on two cores, an upload can take longer than HttpClient's default 100 s, which would abort it.
+        var wait = TimeSpan.FromMinutes(5);
         var admins = new List<HttpClient>();
-        for (var i = 0; i < 8; i++) admins.Add(await factory.AdminClientAsync());
+        for (var i = 0; i < 8; i++) admins.Add(await factory.SignedInClientAsync(PortalFactory.AdminUserName, PortalFactory.AdminPassword, wait));
         var readers = new List<HttpClient>();
-        for (var i = 0; i < 32; i++) readers.Add(await factory.SignedInAsync(PortalRoles.Reader));
-        foreach (var client in admins.Concat(readers)) client.Timeout = TimeSpan.FromMinutes(5);
+        for (var i = 0; i < 32; i++) readers.Add(await factory.SignedInClientAsync((await factory.CreateUserAsync(PortalRoles.Reader)).UserName!, timeout: wait));
 
         var failures = new ConcurrentBag<string>();
         var requests = 0;
