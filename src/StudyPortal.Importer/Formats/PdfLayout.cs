@@ -78,7 +78,7 @@ internal static partial class PdfLayout
         // Headings of one size on consecutive lines are one heading set over two lines.
         if (IsHeadingSize(line, body)) return line.Page != previous.Page || previous.Baseline - line.Baseline > size * 2.2;
         // A contents entry ends at its page number; a change of weight is a change of kind (a bold heading, a plain paragraph).
-        if (ContentsEntry().IsMatch(previous.Text) || line.Bold != previous.Bold) return true;
+        if (Structure.LinePatterns.ContentsLeader().IsMatch(previous.Text) || line.Bold != previous.Bold) return true;
         var indented = line.Left > left + size * 1.2;
         var previousFull = previous.Right >= right - size * 2.5;
         if (line.Page != previous.Page) return indented || !previousFull;
@@ -195,6 +195,4 @@ internal static partial class PdfLayout
         return x >= outer.Left - 1 && x <= outer.Right + 1 && y >= outer.Bottom - 1 && y <= outer.Top + 1;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:[.．·…⋯_]{2,}|\t)\s*[0-9]{1,4}$")]
-    private static partial System.Text.RegularExpressions.Regex ContentsEntry();
 }

@@ -111,4 +111,8 @@ internal static partial class LinePatterns
     /// <summary>A news dateline: `新华社北京3月5日电（记者张三、李四）`, `本报北京2月26日电（记者张璠）`.</summary>
     [GeneratedRegex(@"^(?<agency>新华社|中新社|人民日报|央视新闻|本报)[\p{IsCJKUnifiedIdeographs}]{2,8}?\d{1,2}月\d{1,2}日电(?:[（(]记者(?<reporters>[^）)]{2,30})[）)])?")]
     public static partial Regex Dateline();
+
+    /// <summary>The end of a contents entry: leader dots or a tab, then the page number.</summary>
+    [GeneratedRegex(@"(?:[.．·…⋯_]{2,}|\t)\s*[0-9]{1,4}$")]
+    public static partial Regex ContentsLeader();
 }

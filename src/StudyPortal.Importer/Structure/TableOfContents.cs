@@ -22,7 +22,7 @@ internal sealed class TableOfContents
             var m = LinePatterns.TocEntry().Match(line);
             // An entry too long for its line wraps: its words go on in the next line, which ends in the page number.
             if (!m.Success && (hasHeader || toc.Entries.Count > 0) && line.Length <= 80 && i + 1 < blocks.Count
-                && LinePatterns.TocEntry().Match(line + blocks[i + 1].Text.Trim()) is { Success: true } wrapped && EndsInLeader(blocks[i + 1].Text))
+                && LinePatterns.TocEntry().Match(line + blocks[i + 1].Text.Trim()) is { Success: true } wrapped && LinePatterns.ContentsLeader().IsMatch(blocks[i + 1].Text.TrimEnd()))
             {
                 (m, line) = (wrapped, line + blocks[i + 1].Text.Trim());
                 i++;
@@ -36,8 +36,6 @@ internal sealed class TableOfContents
         if (!hasHeader && toc.Entries.Count < 3) return 0;
         return i - start;
     }
-
-    private static bool EndsInLeader(string text) => System.Text.RegularExpressions.Regex.IsMatch(text.TrimEnd(), @"(?:[.．·…⋯_]{2,}|\t)\s*[0-9]{1,4}$");
 
     /// <summary>The entry that is the same text as <paramref name="title"/> once layout spaces are ignored.</summary>
     public string? Confirm(string title)
