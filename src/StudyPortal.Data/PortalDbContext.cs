@@ -14,6 +14,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentEdit> DocumentEdits => Set<DocumentEdit>();
     public DbSet<DocumentFile> DocumentFiles => Set<DocumentFile>();
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Section> Sections => Set<Section>();

@@ -23,6 +23,7 @@ public static class ServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<PostgresSearchIndex>(provider)
             : ActivatorUtilities.CreateInstance<SqliteSearchIndex>(provider));
         services.AddScoped<DocumentStore>();
+        services.AddScoped<Editing.DocumentEditor>();
         services.AddScoped<DocumentImporter>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -112,7 +112,7 @@ public sealed class DocumentParser
         if (articles.Count == 1) articles[0].Source ??= titleBlock.Source;
 
         ReportLargeDrops(stream.Blocks, dropped, diagnostics);
-        var (parsedArticles, quotations) = Assemble(articles, context.DefaultSpeaker);
+        var (parsedArticles, quotations) = Assemble(articles, documentTitle, context.DefaultSpeaker);
         if (!parsedArticles.SelectMany(a => a.Sections).Any(s => s.Paragraphs.Count > 0))
             throw new UnreadableDocumentException($"no body text was found (only a title: “{documentTitle}”)");
 
@@ -222,12 +222,13 @@ public sealed class DocumentParser
     private string? SpeakerOf(string title) =>
         _options.KnownSpeakers.FirstOrDefault(s => title.StartsWith(s, StringComparison.Ordinal));
 
-    private (List<ParsedArticle>, List<ParsedQuotation>) Assemble(List<ArticleBuilder> articles, string? defaultSpeaker)
+    private (List<ParsedArticle>, List<ParsedQuotation>) Assemble(List<ArticleBuilder> articles, string documentTitle, string? defaultSpeaker)
     {
         var finder = new InlineQuotationFinder(_options.KnownSpeakers);
         var parsedArticles = new List<ParsedArticle>();
         var quotations = new List<ParsedQuotation>();
-        foreach (var article in articles)
+        // The document's title opening an article with nothing under it (`#` title, then `##` articles) is no article.
+        foreach (var article in articles.Where(a => a.Sections.Count > 0 || articles.Count == 1 || a.Title != documentTitle || a.Source is not null || a.Author is not null))
         {
             var articleIndex = parsedArticles.Count;
             var sections = new List<ParsedSection>();

@@ -92,7 +92,7 @@ public sealed class DatabaseCopier(PortalDbContext source, PortalDbContext targe
             await writer.StartRowAsync(cancellationToken);
             foreach (var (sourceProperty, targetProperty) in columns)
             {
-                var value = ProviderValue(targetProperty, sourceProperty.GetGetter().GetClrValueUsingContainingEntity(entity));
+                var value = ColumnValues.ProviderValue(targetProperty, sourceProperty.GetGetter().GetClrValueUsingContainingEntity(entity));
                 if (value is null) await writer.WriteNullAsync(cancellationToken);
                 else await writer.WriteAsync(value, targetProperty.GetColumnType(), cancellationToken);
             }
@@ -108,14 +108,6 @@ public sealed class DatabaseCopier(PortalDbContext source, PortalDbContext targe
         var sourceType = source.Model.FindEntityType(table.Name) ?? throw new InvalidOperationException($"The source has no {table.Name}.");
         return table.GetProperties().Select(p => (Source: sourceType.FindProperty(p.Name), Target: p))
             .Where(c => c.Source is not null).Select(c => (c.Source!, c.Target)).ToList();
-    }
-
-    /// <summary>The value as the target column stores it: through its converter, and every date and time as UTC (SQLite keeps no kind).</summary>
-    private static object? ProviderValue(IProperty property, object? value)
-    {
-        var converter = property.GetTypeMapping().Converter;
-        if (converter is not null && value is not null) value = converter.ConvertToProvider(value);
-        return value is DateTime { Kind: DateTimeKind.Unspecified } dateTime ? DateTime.SpecifyKind(dateTime, DateTimeKind.Utc) : value;
     }
 
     // The entity types are known only at run time: each query is a generic method made for the table's CLR type.
@@ -174,8 +166,8 @@ public sealed class DatabaseCopier(PortalDbContext source, PortalDbContext targe
             var right = await RowAtAsync(target, target.Model.FindEntityType(table.Name)!, position, cancellationToken);
             foreach (var (sourceProperty, targetProperty) in columns)
             {
-                var a = ProviderValue(targetProperty, sourceProperty.GetGetter().GetClrValueUsingContainingEntity(left));
-                var b = ProviderValue(targetProperty, targetProperty.GetGetter().GetClrValueUsingContainingEntity(right));
+                var a = ColumnValues.ProviderValue(targetProperty, sourceProperty.GetGetter().GetClrValueUsingContainingEntity(left));
+                var b = ColumnValues.ProviderValue(targetProperty, targetProperty.GetGetter().GetClrValueUsingContainingEntity(right));
                 if (!Same(a, b)) differences.Add($"{table.GetTableName()} row {position + 1}: {targetProperty.Name} differs");
             }
         }

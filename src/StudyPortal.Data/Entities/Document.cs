@@ -5,6 +5,10 @@ public sealed class Document
 {
     public int Id { get; set; }
     public required string Title { get; set; }
+    /// <summary>The title the importer gave: section keys are made from it, so an admin's new title keeps them.</summary>
+    public required string ImportedTitle { get; set; }
+    /// <summary>Moves on with every correction and replacement; an edit made on an older revision is refused.</summary>
+    public int Revision { get; set; }
     public string? Subtitle { get; set; }
     public string? Series { get; set; }
     public string? Issuer { get; set; }

@@ -65,20 +65,21 @@ public sealed class DocumentImporter(DocumentParser parser, DocumentStore store,
         }
     }
 
-    /// <summary>Parses a stored document's original again with the current importer and replaces its structure (section keys kept where the text is unchanged).</summary>
-    public async Task<FileImportResult> ReimportAsync(int documentId, string importedBy, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Parses a stored document's original again with the current importer and replaces its structure (section keys
+    /// kept where the text is unchanged; an admin's corrections replayed where their text is unchanged, unless
+    /// <paramref name="keepCorrections"/> is false).
+    /// </summary>
+    public async Task<FileImportResult> ReimportAsync(int documentId, string importedBy, bool keepCorrections = true, CancellationToken cancellationToken = default)
     {
         var stored = await db.Documents.AsNoTracking().Where(d => d.Id == documentId)
-            .Select(d => new { d.FileName, d.File!.Content, d.Title, d.Series, d.Issuer, d.Date }).FirstOrDefaultAsync(cancellationToken);
+            .Select(d => new { d.FileName, d.File!.Content }).FirstOrDefaultAsync(cancellationToken);
         if (stored is null) return Fail($"document {documentId}", "the document does not exist");
         try
         {
-            // The title block stays as stored: it may carry an admin's corrections, and the section keys hang off the title.
-            var parsed = parser.Parse(stored.Content, stored.FileName) with
-            {
-                Title = stored.Title, Series = stored.Series, Issuer = stored.Issuer, Date = Importer.Model.PartialDate.FromIso(stored.Date),
-            };
-            return new FileImportResult(stored.FileName, await store.StoreAsync(parsed, stored.Content, importedBy, documentId, cancellationToken: cancellationToken), null);
+            var parsed = parser.Parse(stored.Content, stored.FileName);
+            return new FileImportResult(stored.FileName, await store.StoreAsync(parsed, stored.Content, importedBy, documentId,
+                keepCorrections: keepCorrections, cancellationToken: cancellationToken), null);
         }
         catch (UnreadableDocumentException ex)
         {

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using StudyPortal.Data.Entities;
 using StudyPortal.Data.Search;
+using StudyPortal.Data.Editing;
+using StudyPortal.Importer.Editing;
 using StudyPortal.Importer.Model;
 
 namespace StudyPortal.Data.Importing;
@@ -27,8 +29,12 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
     /// the library holds another by the time the write lock is taken, nothing is stored and the outcome is
     /// <see cref="ImportStatus.Conflict"/> naming the document now there.
     /// </param>
+    /// <param name="keepCorrections">
+    /// Replacing a document an admin has corrected: replay the corrections onto the new structure where the text they
+    /// were made on is unchanged (the default), or drop them all.
+    /// </param>
     public async Task<ImportOutcome> StoreAsync(ParsedDocument parsed, byte[] original, string importedBy, int? replaceDocumentId = null,
-        int? expectedDocumentId = null, CancellationToken cancellationToken = default)
+        int? expectedDocumentId = null, bool keepCorrections = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parsed);
         ArgumentNullException.ThrowIfNull(original);
@@ -45,28 +51,35 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
             if (await SameContentAsync(hash, replaceDocumentId, cancellationToken) is { } stored) return stored;
             var document = replaceDocumentId is int id
                 ? await db.Documents.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
-                : await db.Documents.FirstOrDefaultAsync(d => d.Title == parsed.Title, cancellationToken);
+                : await db.Documents.OrderBy(d => d.Title == parsed.Title ? 0 : 1).FirstOrDefaultAsync(d => d.Title == parsed.Title || d.ImportedTitle == parsed.Title, cancellationToken);
             if (expectedDocumentId is { } expected && (document?.Id ?? 0) != expected)
                 return new ImportOutcome(ImportStatus.Conflict, document?.Id ?? 0, document?.Title ?? parsed.Title, 0, 0, 0, 0);
             var status = document is null ? ImportStatus.Imported : ImportStatus.Replaced;
+            var corrections = new Corrections(0, 0);
             if (document is null)
             {
                 document = new Document
                 {
-                    Title = parsed.Title, FileName = "", ContentHash = hash, Encoding = "", DiagnosticsJson = "[]", DroppedJson = "[]", ImportedBy = importedBy,
+                    Title = parsed.Title, ImportedTitle = parsed.Title, FileName = "", ContentHash = hash, Encoding = "", DiagnosticsJson = "[]", DroppedJson = "[]",
+                    ImportedBy = importedBy,
                 };
                 db.Documents.Add(document);
             }
             else
             {
+                await search.RemoveDocumentAsync(document.Id, cancellationToken);
                 await DeleteStructureAsync(document.Id, cancellationToken);
+                await db.DocumentFiles.Where(f => f.DocumentId == document.Id).ExecuteDeleteAsync(cancellationToken);
                 document.ReplacedAtUtc = time.GetUtcNow().UtcDateTime;
             }
 
+            var keys = AssignKeys(parsed, document.ImportedTitle);
+            if (status == ImportStatus.Replaced) (parsed, keys, corrections) = await ReplayCorrectionsAsync(document, parsed, keys, keepCorrections, importedBy, cancellationToken);
             Fill(document, parsed, original, hash, importedBy);
             await db.SaveChangesAsync(cancellationToken);
-            await AddStructureAsync(document, parsed, original, cancellationToken);
+            db.DocumentFiles.Add(new DocumentFile { DocumentId = document.Id, Content = original });
             await db.SaveChangesAsync(cancellationToken);
+            await WriteStructureAsync(document.Id, parsed, keys, cancellationToken);
             await search.IndexDocumentAsync(document.Id, cancellationToken);
             await db.MoveLibraryRevisionAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -75,8 +88,50 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
 
             logger.LogInformation("{Status} {Title}: {Articles} articles, {Sections} sections, {Quotations} quotations",
                 status, parsed.Title, parsed.Articles.Count, parsed.AllSections.Count(), parsed.Quotations.Count);
-            return await OutcomeAsync(status, document.Id, document.Title, cancellationToken);
+            return await OutcomeAsync(status, document.Id, document.Title, cancellationToken) with { CorrectionsKept = corrections.Kept, CorrectionsDropped = corrections.Dropped };
         });
+    }
+
+    private sealed record Corrections(int Kept, int Dropped);
+
+    /// <summary>
+    /// Replays an admin's corrections onto the new parse, in the order they were made, each one only where the text it
+    /// was made on is still there; the history records the replacement, and undo does not reach back past it.
+    /// </summary>
+    private async Task<(ParsedDocument, List<string>, Corrections)> ReplayCorrectionsAsync(Document document, ParsedDocument parsed, List<string> keys,
+        bool keep, string importedBy, CancellationToken cancellationToken)
+    {
+        var edits = await db.DocumentEdits.Where(e => e.DocumentId == document.Id).OrderBy(e => e.Revision).ToListAsync(cancellationToken);
+        var replayable = edits.Where(DocumentEditor.IsReplayable).ToList();
+        var dropped = keep ? [] : replayable;
+        if (keep && replayable.Count > 0)
+        {
+            var editable = EditableDocument.From(parsed, keys);
+            editable.NewKey = seed => SectionKeys.ForEdit(document.ImportedTitle, seed);
+            foreach (var edit in replayable)
+            {
+                try
+                {
+                    editable.Apply(DocumentEditor.Read(edit));
+                }
+                catch (StructureEditException)
+                {
+                    dropped.Add(edit);
+                }
+            }
+            var (corrected, correctedKeys) = editable.ToParsed();
+            (parsed, keys) = (corrected, [.. correctedKeys]);
+        }
+        // What was not kept leaves the history; the audit trail still says who made it. Snapshots describe the old structure.
+        db.DocumentEdits.RemoveRange(dropped);
+        foreach (var edit in edits) edit.SnapshotJson = null;
+        document.Revision++;
+        db.DocumentEdits.Add(new DocumentEdit
+        {
+            DocumentId = document.Id, Revision = document.Revision, AtUtc = time.GetUtcNow().UtcDateTime, UserName = importedBy, Kind = DocumentEdit.ReplaceKind,
+            EditJson = "{}", Before = document.FileName, After = parsed.FileName,
+        });
+        return (parsed, keys, new Corrections(replayable.Count - dropped.Count, dropped.Count));
     }
 
     private async Task<ImportOutcome?> SameContentAsync(string hash, int? replaceDocumentId, CancellationToken cancellationToken)
@@ -92,7 +147,9 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockLibraryAsync(cancellationToken);
+        await search.RemoveDocumentAsync(documentId, cancellationToken);
         await DeleteStructureAsync(documentId, cancellationToken);
+        await db.DocumentFiles.Where(f => f.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
         var deleted = await db.Documents.Where(d => d.Id == documentId).ExecuteDeleteAsync(cancellationToken);
         await db.MoveLibraryRevisionAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -100,17 +157,28 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
         return deleted > 0;
     }
 
-    private async Task DeleteStructureAsync(int documentId, CancellationToken cancellationToken)
+    /// <summary>Removes the document's articles, sections, paragraphs and quotations (not its original, not its search entries).</summary>
+    internal async Task DeleteStructureAsync(int documentId, CancellationToken cancellationToken)
     {
-        await search.RemoveDocumentAsync(documentId, cancellationToken);
         await db.Quotations.Where(q => q.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
         await db.Paragraphs.Where(p => p.Section!.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
         await db.Sections.Where(s => s.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
         await db.Articles.Where(a => a.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
-        await db.DocumentFiles.Where(f => f.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
     }
 
     private void Fill(Document document, ParsedDocument parsed, byte[] original, string hash, string importedBy)
+    {
+        FillStructureFacts(document, parsed);
+        document.FileName = parsed.FileName;
+        document.ContentHash = hash;
+        document.Encoding = parsed.Encoding;
+        document.SizeBytes = original.LongLength;
+        document.ImportedBy = importedBy;
+        document.ImportedAtUtc = time.GetUtcNow().UtcDateTime;
+    }
+
+    /// <summary>What the document row says about its structure: title block, length, what was dropped and flagged.</summary>
+    internal static void FillStructureFacts(Document document, ParsedDocument parsed)
     {
         document.Title = parsed.Title;
         document.Subtitle = parsed.Subtitle;
@@ -118,59 +186,79 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
         document.Issuer = parsed.Issuer;
         document.Date = parsed.Date?.ToIso();
         document.Year = parsed.Date?.Year;
-        document.FileName = parsed.FileName;
-        document.ContentHash = hash;
-        document.Encoding = parsed.Encoding;
-        document.SizeBytes = original.LongLength;
         document.CharCount = parsed.AllSections.SelectMany(s => s.Paragraphs).Sum(p => ReadingTime.CountCharacters(p.Text));
         document.DiagnosticsJson = JsonSerializer.Serialize(parsed.Diagnostics, Json);
         document.DroppedJson = JsonSerializer.Serialize(parsed.Dropped, Json);
-        document.ImportedBy = importedBy;
-        document.ImportedAtUtc = time.GetUtcNow().UtcDateTime;
     }
 
-    private async Task AddStructureAsync(Document document, ParsedDocument parsed, byte[] original, CancellationToken cancellationToken)
+    /// <summary>Writes the structure rows with the given section keys (in document order), made unique across documents.</summary>
+    internal async Task WriteStructureAsync(int documentId, ParsedDocument parsed, IReadOnlyList<string> sectionKeys, CancellationToken cancellationToken)
     {
-        db.DocumentFiles.Add(new DocumentFile { DocumentId = document.Id, Content = original });
-        await db.SaveChangesAsync(cancellationToken);
-
-        var keys = AssignKeys(parsed);
-        await ResolveKeyCollisionsAsync(keys, document.Id, cancellationToken);
-
-        await using var writer = await StructureWriter.OpenAsync(db, parsed, cancellationToken);
-        var sectionIds = new List<int[]>();
-        var paragraphIds = new List<int[][]>();
+        var keys = sectionKeys.ToList();
+        await ResolveKeyCollisionsAsync(keys, documentId, cancellationToken);
+        var sectionCount = parsed.AllSections.Count();
+        await using var writer = await StructureWriter.OpenAsync(db, new Dictionary<Type, int>
+        {
+            [typeof(Article)] = parsed.Articles.Count, [typeof(Section)] = sectionCount,
+            [typeof(Paragraph)] = parsed.AllSections.Sum(s => s.Paragraphs.Count), [typeof(Quotation)] = parsed.Quotations.Count,
+        }, cancellationToken);
+        var sections = new List<Section[]>();
+        var paragraphs = new List<Paragraph[][]>();
         var sectionPosition = 0;
         for (var a = 0; a < parsed.Articles.Count; a++)
         {
-            var article = parsed.Articles[a];
-            var articleId = await writer.ArticleAsync(document.Id, a, article, article.Sections.SelectMany(s => s.Paragraphs).Sum(p => ReadingTime.CountCharacters(p.Text)), cancellationToken);
-            var sections = new int[article.Sections.Count];
-            var paragraphs = new int[article.Sections.Count][];
-            for (var s = 0; s < article.Sections.Count; s++)
+            var parsedArticle = parsed.Articles[a];
+            var article = new Article
             {
-                var section = article.Sections[s];
-                var chars = section.Paragraphs.Sum(p => ReadingTime.CountCharacters(p.Text));
-                sections[s] = await writer.SectionAsync(keys[sectionPosition], document.Id, articleId, sectionPosition, section, chars, cancellationToken);
+                DocumentId = documentId, Position = a, Title = parsedArticle.Title, Source = parsedArticle.Source, Author = parsedArticle.Author,
+                CharCount = parsedArticle.Sections.SelectMany(s => s.Paragraphs).Sum(p => ReadingTime.CountCharacters(p.Text)),
+                Fingerprint = Importer.ArticleFingerprint.Of(parsedArticle),
+            };
+            await writer.AddAsync(article, cancellationToken);
+            var articleSections = new Section[parsedArticle.Sections.Count];
+            var articleParagraphs = new Paragraph[parsedArticle.Sections.Count][];
+            for (var s = 0; s < parsedArticle.Sections.Count; s++)
+            {
+                var parsedSection = parsedArticle.Sections[s];
+                var section = articleSections[s] = new Section
+                {
+                    Key = keys[sectionPosition], DocumentId = documentId, ArticleId = article.Id, Position = sectionPosition, Heading = parsedSection.Heading,
+                    Level = parsedSection.Level, CharCount = parsedSection.Paragraphs.Sum(p => ReadingTime.CountCharacters(p.Text)), FirstLine = parsedSection.Line,
+                };
                 sectionPosition++;
-                paragraphs[s] = new int[section.Paragraphs.Count];
-                for (var p = 0; p < section.Paragraphs.Count; p++)
-                    paragraphs[s][p] = await writer.ParagraphAsync(sections[s], p, section.Paragraphs[p], cancellationToken);
+                await writer.AddAsync(section, cancellationToken);
+                articleParagraphs[s] = new Paragraph[parsedSection.Paragraphs.Count];
+                for (var p = 0; p < parsedSection.Paragraphs.Count; p++)
+                {
+                    var parsedParagraph = parsedSection.Paragraphs[p];
+                    var paragraph = articleParagraphs[s][p] = new Paragraph
+                    {
+                        SectionId = section.Id, Position = p, Text = parsedParagraph.Text, Markdown = parsedParagraph.Markdown, Kind = parsedParagraph.Kind,
+                        FirstLine = parsedParagraph.FirstLine, LastLine = parsedParagraph.LastLine,
+                    };
+                    await writer.AddAsync(paragraph, cancellationToken);
+                }
             }
-            sectionIds.Add(sections);
-            paragraphIds.Add(paragraphs);
+            sections.Add(articleSections);
+            paragraphs.Add(articleParagraphs);
         }
         for (var q = 0; q < parsed.Quotations.Count; q++)
         {
             var quotation = parsed.Quotations[q];
-            await writer.QuotationAsync(document.Id, sectionIds[quotation.Article][quotation.Section],
-                paragraphIds[quotation.Article][quotation.Section][quotation.Paragraph], q, quotation, cancellationToken);
+            await writer.AddAsync(new Quotation
+            {
+                DocumentId = documentId, SectionId = sections[quotation.Article][quotation.Section].Id,
+                ParagraphId = paragraphs[quotation.Article][quotation.Section][quotation.Paragraph].Id, Position = q, Text = quotation.Text,
+                Speaker = quotation.Speaker, Date = quotation.Date?.ToIso(), DateEnd = quotation.DateEnd?.ToIso(), Year = quotation.Date?.Year,
+                Occasion = quotation.Occasion, Theme = quotation.Theme, Enumerator = quotation.Enumerator,
+            }, cancellationToken);
         }
         await writer.CompleteAsync(cancellationToken);
     }
 
     /// <summary>Keys in document order: the same text gets the same key; a repeated heading counts its occurrences.</summary>
-    private static List<string> AssignKeys(ParsedDocument parsed)
+    /// <param name="keyTitle">The title the document was first imported under (<see cref="Document.ImportedTitle"/>).</param>
+    private static List<string> AssignKeys(ParsedDocument parsed, string keyTitle)
     {
         var occurrences = new Dictionary<string, int>();
         var keys = new List<string>();
@@ -180,7 +268,7 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
             {
                 var identity = section.Heading.Length > 0 ? section.Heading : Opening(section);
                 var occurrence = occurrences[$"{article.Title}\n{identity}"] = occurrences.GetValueOrDefault($"{article.Title}\n{identity}") + 1;
-                keys.Add(SectionKeys.For(parsed.Title, article.Title, identity, occurrence));
+                keys.Add(SectionKeys.For(keyTitle, article.Title, identity, occurrence));
             }
         }
         return keys;

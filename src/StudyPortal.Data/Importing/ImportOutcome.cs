@@ -12,4 +12,10 @@ public enum ImportStatus
 }
 
 /// <summary>What storing one document did.</summary>
-public sealed record ImportOutcome(ImportStatus Status, int DocumentId, string Title, int Articles, int Sections, int Paragraphs, int Quotations);
+public sealed record ImportOutcome(ImportStatus Status, int DocumentId, string Title, int Articles, int Sections, int Paragraphs, int Quotations)
+{
+    /// <summary>Replacing a corrected document: the admin's corrections replayed onto the new structure, and those whose text was gone.</summary>
+    public int CorrectionsKept { get; init; }
+
+    public int CorrectionsDropped { get; init; }
+}

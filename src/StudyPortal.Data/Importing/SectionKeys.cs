@@ -17,4 +17,7 @@ public static class SectionKeys
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(input));
         return Convert.ToHexStringLower(hash)[..Length];
     }
+
+    /// <summary>The key of a section an admin's correction created: from the section it came from and its heading, so a replay gives the same key.</summary>
+    public static string ForEdit(string documentTitle, string seed) => For(documentTitle, "\u0001edit", seed, 0);
 }

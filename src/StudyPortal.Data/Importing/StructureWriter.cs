@@ -1,197 +1,165 @@
 using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
-using StudyPortal.Importer.Model;
+using Npgsql;
 
 namespace StudyPortal.Data.Importing;
 
 /// <summary>
-/// Writes a document's articles, sections, paragraphs and quotations inside the caller's transaction, in document
-/// order, each call returning the new row's id. EF Core's change tracker costs about 200 µs a row here, which made a
-/// 20 MB booklet take minutes. On SQLite (in-process) prepared <c>INSERT … RETURNING</c> commands take a few µs a
-/// row. On PostgreSQL every statement is a round trip to the server, which under load cost seconds per booklet, so
-/// <see cref="PostgresStructureWriter"/> takes the ids from the tables' sequences up front and sends the rows with
-/// binary COPY in <see cref="CompleteAsync"/>.
+/// Writes a document's rows (articles, sections, paragraphs, quotations) inside the caller's transaction, in document
+/// order, giving each row its generated id. The tables, columns and value conversions come from the EF model, as in
+/// <see cref="Copying.DatabaseCopier"/>, so a new column is written without a change here. EF Core's change tracker
+/// costs about 200 µs a row, which made a 20 MB booklet take minutes: on SQLite (in-process) the writer uses one
+/// prepared <c>INSERT … RETURNING</c> per table, a few µs a row; on PostgreSQL every statement is a round trip, so
+/// <see cref="PostgresStructureWriter"/> takes the ids from the sequences up front and sends the rows by binary COPY.
 /// </summary>
-internal class StructureWriter : IAsyncDisposable
+internal abstract class StructureWriter : IAsyncDisposable
 {
-    private readonly DbCommand _article;
-    private readonly DbCommand _section;
-    private readonly DbCommand _paragraph;
-    private readonly DbCommand _quotation;
+    protected StructureWriter(IModel model) => Model = model;
 
-    protected StructureWriter()
-    {
-        _article = _section = _paragraph = _quotation = null!;
-    }
+    protected IModel Model { get; }
 
-    private StructureWriter(DbConnection connection, DbTransaction transaction)
-    {
-        _article = Command(connection, transaction,
-            """INSERT INTO "Articles" ("DocumentId", "Position", "Title", "Source", "Author", "CharCount", "Fingerprint") VALUES (@d, @pos, @title, @source, @author, @chars, @fingerprint) RETURNING "Id" """,
-            "d", "pos", "title", "source", "author", "chars", "fingerprint");
-        _section = Command(connection, transaction,
-            """INSERT INTO "Sections" ("Key", "DocumentId", "ArticleId", "Position", "Heading", "Level", "CharCount", "FirstLine") VALUES (@key, @d, @a, @pos, @heading, @level, @chars, @line) RETURNING "Id" """,
-            "key", "d", "a", "pos", "heading", "level", "chars", "line");
-        _paragraph = Command(connection, transaction,
-            """INSERT INTO "Paragraphs" ("SectionId", "Position", "Text", "Markdown", "Kind", "FirstLine", "LastLine") VALUES (@s, @pos, @text, @md, @kind, @first, @last) RETURNING "Id" """,
-            "s", "pos", "text", "md", "kind", "first", "last");
-        _quotation = Command(connection, transaction,
-            """INSERT INTO "Quotations" ("DocumentId", "SectionId", "ParagraphId", "Position", "Text", "Speaker", "Date", "DateEnd", "Year", "Occasion", "Theme", "Enumerator") VALUES (@d, @s, @p, @pos, @text, @speaker, @date, @end, @year, @occasion, @theme, @enumerator)""",
-            "d", "s", "p", "pos", "text", "speaker", "date", "end", "year", "occasion", "theme", "enumerator");
-    }
-
-    public static async Task<StructureWriter> OpenAsync(PortalDbContext db, ParsedDocument parsed, CancellationToken cancellationToken)
+    /// <param name="expectedRows">Rows about to be written per entity type, for the writers that reserve ids up front.</param>
+    public static async Task<StructureWriter> OpenAsync(PortalDbContext db, IReadOnlyDictionary<Type, int> expectedRows, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         if (connection.State != ConnectionState.Open) await connection.OpenAsync(cancellationToken);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The structure is written inside the store's transaction.");
-        return connection is Npgsql.NpgsqlConnection postgres
-            ? await PostgresStructureWriter.OpenAsync(postgres, parsed, cancellationToken)
-            : new StructureWriter(connection, transaction);
+        return connection is NpgsqlConnection postgres
+            ? await PostgresStructureWriter.OpenAsync(db.Model, postgres, expectedRows, cancellationToken)
+            : new SqliteStructureWriter(db.Model, connection, transaction);
     }
 
-    /// <summary>Sends what was buffered; nothing is buffered on SQLite.</summary>
-    public virtual Task CompleteAsync(CancellationToken ct) => Task.CompletedTask;
+    /// <summary>Writes (or buffers) the row and sets its generated id, if it has one.</summary>
+    public abstract Task AddAsync<T>(T row, CancellationToken cancellationToken) where T : class;
 
-    public virtual async Task<int> ArticleAsync(int documentId, int position, ParsedArticle article, int chars, CancellationToken ct) =>
-        await ScalarAsync(_article, ct, documentId, position, article.Title, article.Source, article.Author, chars, Importer.ArticleFingerprint.Of(article));
+    /// <summary>Sends what was buffered.</summary>
+    public virtual Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public virtual async Task<int> SectionAsync(string key, int documentId, int articleId, int position, ParsedSection section, int chars, CancellationToken ct) =>
-        await ScalarAsync(_section, ct, key, documentId, articleId, position, section.Heading, section.Level, chars, section.Line);
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    public virtual async Task<int> ParagraphAsync(int sectionId, int position, ParsedParagraph p, CancellationToken ct) =>
-        await ScalarAsync(_paragraph, ct, sectionId, position, p.Text, p.Markdown, p.Kind.ToString(), p.FirstLine, p.LastLine);
+    protected IEntityType EntityType<T>() => Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T)} is not in the model.");
 
-    public virtual async Task QuotationAsync(int documentId, int sectionId, int paragraphId, int position, ParsedQuotation q, CancellationToken ct)
+    protected static IProperty? GeneratedKey(IEntityType type) =>
+        type.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } key] ? key : null;
+
+    protected static object? Value(IProperty property, object row) => ColumnValues.ProviderValue(property, property.GetGetter().GetClrValueUsingContainingEntity(row));
+
+    protected static void SetKey(IProperty key, object row, object id) =>
+        key.PropertyInfo!.SetValue(row, Convert.ChangeType(id, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
+}
+
+internal sealed class SqliteStructureWriter(IModel model, DbConnection connection, DbTransaction transaction) : StructureWriter(model)
+{
+    private sealed record Insert(DbCommand Command, IProperty[] Columns, IProperty? Key);
+
+    private readonly Dictionary<Type, Insert> _inserts = [];
+
+    public override async Task AddAsync<T>(T row, CancellationToken cancellationToken)
     {
-        Bind(_quotation, documentId, sectionId, paragraphId, position, q.Text, q.Speaker, q.Date?.ToIso(), q.DateEnd?.ToIso(), q.Date?.Year, q.Occasion, q.Theme, q.Enumerator);
-        await _quotation.ExecuteNonQueryAsync(ct);
+        if (!_inserts.TryGetValue(typeof(T), out var insert)) _inserts[typeof(T)] = insert = Prepare(EntityType<T>());
+        for (var i = 0; i < insert.Columns.Length; i++) insert.Command.Parameters[i].Value = Value(insert.Columns[i], row) ?? DBNull.Value;
+        if (insert.Key is null)
+        {
+            await insert.Command.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+        SetKey(insert.Key, row, (await insert.Command.ExecuteScalarAsync(cancellationToken))!);
     }
 
-    private static async Task<int> ScalarAsync(DbCommand command, CancellationToken ct, params object?[] values)
+    private Insert Prepare(IEntityType type)
     {
-        Bind(command, values);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static void Bind(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
-    {
+        var key = GeneratedKey(type);
+        var columns = type.GetProperties().Where(p => p != key).ToArray();
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
+        // Names from the model, never from input.
+        command.CommandText = $"""INSERT INTO "{type.GetTableName()}" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})"""
+            + (key is null ? "" : $""" RETURNING "{key.GetColumnName()}" """);
+        for (var i = 0; i < columns.Length; i++)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
+            parameter.ParameterName = "@p" + i;
             command.Parameters.Add(parameter);
         }
-        return command;
+        return new Insert(command, columns, key);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        // The PostgreSQL writer prepares no commands.
-        if (_article is null) return;
-        await _article.DisposeAsync();
-        await _section.DisposeAsync();
-        await _paragraph.DisposeAsync();
-        await _quotation.DisposeAsync();
+        foreach (var insert in _inserts.Values) await insert.Command.DisposeAsync();
+        await base.DisposeAsync();
     }
 }
 
-/// <summary>The PostgreSQL form of <see cref="StructureWriter"/>: ids from the sequences in three round trips, rows by binary COPY.</summary>
+/// <summary>Ids from the sequences (one round trip per table), rows by binary COPY when the structure is complete.</summary>
 internal sealed class PostgresStructureWriter : StructureWriter
 {
-    private readonly Npgsql.NpgsqlConnection _connection;
-    private readonly Queue<int> _articleIds, _sectionIds, _paragraphIds;
-    private readonly List<object?[]> _articles = [], _sections = [], _paragraphs = [], _quotations = [];
+    private readonly NpgsqlConnection _connection;
+    private readonly Dictionary<Type, Queue<int>> _ids;
+    private readonly Dictionary<Type, List<object>> _rows = [];
 
-    private PostgresStructureWriter(Npgsql.NpgsqlConnection connection, Queue<int> articleIds, Queue<int> sectionIds, Queue<int> paragraphIds)
+    private PostgresStructureWriter(IModel model, NpgsqlConnection connection, Dictionary<Type, Queue<int>> ids) : base(model)
     {
         _connection = connection;
-        _articleIds = articleIds;
-        _sectionIds = sectionIds;
-        _paragraphIds = paragraphIds;
+        _ids = ids;
     }
 
-    public static async Task<StructureWriter> OpenAsync(Npgsql.NpgsqlConnection connection, ParsedDocument parsed, CancellationToken ct)
+    public static async Task<StructureWriter> OpenAsync(IModel model, NpgsqlConnection connection, IReadOnlyDictionary<Type, int> expectedRows, CancellationToken ct)
     {
-        var sections = parsed.AllSections.ToList();
-        return new PostgresStructureWriter(connection,
-            await IdsAsync(connection, "Articles", parsed.Articles.Count, ct),
-            await IdsAsync(connection, "Sections", sections.Count, ct),
-            await IdsAsync(connection, "Paragraphs", sections.Sum(s => s.Paragraphs.Count), ct));
+        var ids = new Dictionary<Type, Queue<int>>();
+        foreach (var (type, count) in expectedRows)
+        {
+            var entity = model.FindEntityType(type)!;
+            if (GeneratedKey(entity) is { } key) ids[type] = await IdsAsync(connection, entity.GetTableName()!, key.GetColumnName(), count, ct);
+        }
+        return new PostgresStructureWriter(model, connection, ids);
     }
 
     /// <summary>Takes <paramref name="count"/> ids from the table's identity sequence, as PostgreSQL would give them row by row.</summary>
-    private static async Task<Queue<int>> IdsAsync(Npgsql.NpgsqlConnection connection, string table, int count, CancellationToken ct)
+    private static async Task<Queue<int>> IdsAsync(NpgsqlConnection connection, string table, string column, int count, CancellationToken ct)
     {
         var ids = new Queue<int>(count);
         if (count == 0) return ids;
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""SELECT nextval(pg_get_serial_sequence('"{table}"', 'Id'))::integer FROM generate_series(1, @count)""";
+        command.CommandText = $"""SELECT nextval(pg_get_serial_sequence('"{table}"', '{column}'))::integer FROM generate_series(1, @count)""";
         command.Parameters.AddWithValue("count", count);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) ids.Enqueue(reader.GetInt32(0));
         return ids;
     }
 
-    public override Task<int> ArticleAsync(int documentId, int position, ParsedArticle article, int chars, CancellationToken ct) =>
-        Buffer(_articles, _articleIds, documentId, position, article.Title, article.Source, article.Author, chars, Importer.ArticleFingerprint.Of(article));
-
-    public override Task<int> SectionAsync(string key, int documentId, int articleId, int position, ParsedSection section, int chars, CancellationToken ct) =>
-        Buffer(_sections, _sectionIds, key, documentId, articleId, position, section.Heading, section.Level, chars, section.Line);
-
-    public override Task<int> ParagraphAsync(int sectionId, int position, ParsedParagraph p, CancellationToken ct) =>
-        Buffer(_paragraphs, _paragraphIds, sectionId, position, p.Text, p.Markdown, p.Kind.ToString(), p.FirstLine, p.LastLine);
-
-    public override Task QuotationAsync(int documentId, int sectionId, int paragraphId, int position, ParsedQuotation q, CancellationToken ct)
+    public override Task AddAsync<T>(T row, CancellationToken cancellationToken)
     {
-        _quotations.Add([documentId, sectionId, paragraphId, position, q.Text, q.Speaker, q.Date?.ToIso(), q.DateEnd?.ToIso(), q.Date?.Year, q.Occasion, q.Theme, q.Enumerator]);
+        // A table whose ids nobody needs afterwards (quotations) leaves them to the column's default.
+        if (_ids.TryGetValue(typeof(T), out var ids) && GeneratedKey(EntityType<T>()) is { } key) SetKey(key, row, ids.Dequeue());
+        if (!_rows.TryGetValue(typeof(T), out var rows)) _rows[typeof(T)] = rows = [];
+        rows.Add(row);
         return Task.CompletedTask;
     }
 
-    private static Task<int> Buffer(List<object?[]> rows, Queue<int> ids, params object?[] values)
+    public override async Task CompleteAsync(CancellationToken cancellationToken)
     {
-        var id = ids.Dequeue();
-        rows.Add([id, .. values]);
-        return Task.FromResult(id);
+        // In the order rows were first added, which is foreign-key order.
+        foreach (var (type, rows) in _rows) await CopyAsync(Model.FindEntityType(type)!, rows, cancellationToken);
     }
 
-    public override async Task CompleteAsync(CancellationToken ct)
+    private async Task CopyAsync(IEntityType type, List<object> rows, CancellationToken ct)
     {
-        await CopyAsync("Articles", ["Id", "DocumentId", "Position", "Title", "Source", "Author", "CharCount", "Fingerprint"], _articles, ct);
-        await CopyAsync("Sections", ["Id", "Key", "DocumentId", "ArticleId", "Position", "Heading", "Level", "CharCount", "FirstLine"], _sections, ct);
-        await CopyAsync("Paragraphs", ["Id", "SectionId", "Position", "Text", "Markdown", "Kind", "FirstLine", "LastLine"], _paragraphs, ct);
-        await CopyAsync("Quotations", ["DocumentId", "SectionId", "ParagraphId", "Position", "Text", "Speaker", "Date", "DateEnd", "Year", "Occasion", "Theme", "Enumerator"], _quotations, ct);
-    }
-
-    private async Task CopyAsync(string table, string[] columns, List<object?[]> rows, CancellationToken ct)
-    {
-        if (rows.Count == 0) return;
+        var key = GeneratedKey(type);
+        var columns = type.GetProperties().Where(p => p != key || _ids.ContainsKey(type.ClrType)).ToArray();
         await using var copy = await _connection.BeginBinaryImportAsync(
-            $"""COPY "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)""", ct);
+            $"""COPY "{type.GetTableName()}" ({string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""))}) FROM STDIN (FORMAT BINARY)""", ct);
         foreach (var row in rows)
         {
             await copy.StartRowAsync(ct);
-            foreach (var value in row)
+            foreach (var column in columns)
             {
-                switch (value)
-                {
-                    case null: await copy.WriteNullAsync(ct); break;
-                    case int i: await copy.WriteAsync(i, NpgsqlTypes.NpgsqlDbType.Integer, ct); break;
-                    case string text: await copy.WriteAsync(text, NpgsqlTypes.NpgsqlDbType.Text, ct); break;
-                    case byte[] bytes: await copy.WriteAsync(bytes, NpgsqlTypes.NpgsqlDbType.Bytea, ct); break;
-                    default: throw new InvalidOperationException($"No COPY mapping for {value.GetType()} in {table}.");
-                }
+                if (Value(column, row) is { } value) await copy.WriteAsync(value, column.GetColumnType(), ct);
+                else await copy.WriteNullAsync(ct);
             }
         }
         await copy.CompleteAsync(ct);

@@ -456,11 +456,19 @@ namespace StudyPortal.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportedTitle")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Issuer")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReplacedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Series")
                         .HasMaxLength(200)
@@ -485,11 +493,71 @@ namespace StudyPortal.Data.Migrations
                     b.HasIndex("ContentHash")
                         .IsUnique();
 
+                    b.HasIndex("ImportedTitle");
+
                     b.HasIndex("Title");
 
                     b.HasIndex("Series", "Year");
 
                     b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("StudyPortal.Data.Entities.DocumentEdit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EditJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Restores")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("DocumentEdits");
                 });
 
             modelBuilder.Entity("StudyPortal.Data.Entities.DocumentFile", b =>
@@ -983,6 +1051,17 @@ namespace StudyPortal.Data.Migrations
                 {
                     b.HasOne("StudyPortal.Data.Entities.Document", "Document")
                         .WithMany("Articles")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("StudyPortal.Data.Entities.DocumentEdit", b =>
+                {
+                    b.HasOne("StudyPortal.Data.Entities.Document", "Document")
+                        .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -51,7 +51,7 @@ public sealed class IndexModel(PortalDbContext db, DocumentImporter importer, Au
 
     public async Task<IActionResult> OnPostReimportAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await importer.ReimportAsync(id, User.Identity!.Name!, cancellationToken);
+        var result = await importer.ReimportAsync(id, User.Identity!.Name!, cancellationToken: cancellationToken);
         if (!result.Succeeded && result.Error == "the document does not exist") return NotFound();
         if (result.Succeeded) await audit.WriteAsync(User, "reimport", result.Outcome!.Title, t["Audit.SectionCount", result.Outcome.Sections].Value, cancellationToken);
         Message = result.Succeeded ? $"✓ {result.Outcome!.Title}" : $"✗ {result.Path}: {result.Error}";
