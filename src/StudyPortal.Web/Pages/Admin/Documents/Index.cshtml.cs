@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StudyPortal.Data;
+using StudyPortal.Data.Entities;
 using StudyPortal.Data.Importing;
 using StudyPortal.Importer;
 using StudyPortal.Importer.Model;
@@ -14,7 +15,7 @@ namespace StudyPortal.Web.Pages.Admin.Documents;
 public sealed class IndexModel(PortalDbContext db, DocumentImporter importer, AuditLog audit, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record Row(int Id, string Title, string? Series, string FileName, string Encoding, long SizeBytes, DateTime ImportedAtUtc, string ImportedBy,
-        int Articles, int Sections, int Paragraphs, int Quotations, IReadOnlyList<Diagnostic> Diagnostics);
+        int Articles, int Sections, int Paragraphs, int Quotations, IReadOnlyList<Diagnostic> Diagnostics, int Corrections);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -27,9 +28,10 @@ public sealed class IndexModel(PortalDbContext db, DocumentImporter importer, Au
         {
             d.Id, d.Title, d.Series, d.FileName, d.Encoding, d.SizeBytes, d.ImportedAtUtc, d.ImportedBy, d.DiagnosticsJson,
             Articles = d.Articles.Count, Sections = d.Sections.Count, Paragraphs = db.Paragraphs.Count(p => p.Section!.DocumentId == d.Id), Quotations = d.Quotations.Count,
+            Corrections = db.DocumentEdits.Count(e => e.DocumentId == d.Id && e.UndoneAtUtc == null && e.Kind != DocumentEdit.UndoKind && e.Kind != DocumentEdit.ReplaceKind),
         }).ToListAsync(cancellationToken);
         Rows = rows.Select(r => new Row(r.Id, r.Title, r.Series, r.FileName, r.Encoding, r.SizeBytes, r.ImportedAtUtc, r.ImportedBy,
-            r.Articles, r.Sections, r.Paragraphs, r.Quotations, JsonSerializer.Deserialize<List<Diagnostic>>(r.DiagnosticsJson) ?? [])).ToList();
+            r.Articles, r.Sections, r.Paragraphs, r.Quotations, JsonSerializer.Deserialize<List<Diagnostic>>(r.DiagnosticsJson) ?? [], r.Corrections)).ToList();
 
         // Review flags name their section by position; its key links the flag to the place in the reader.
         var flagged = Rows.Where(r => r.Diagnostics.Any(d => ReviewFlags.IsFlag(d) && d.Section is not null)).Select(r => r.Id).ToList();
@@ -49,12 +51,20 @@ public sealed class IndexModel(PortalDbContext db, DocumentImporter importer, Au
         return File(file.Content, ContentTypes.For(file.FileName), file.FileName);
     }
 
-    public async Task<IActionResult> OnPostReimportAsync(int id, CancellationToken cancellationToken)
+    /// <param name="keep">For a corrected document: replay the corrections whose text is unchanged (the default), or drop them all.</param>
+    public async Task<IActionResult> OnPostReimportAsync(int id, bool keep = true, CancellationToken cancellationToken = default)
     {
-        var result = await importer.ReimportAsync(id, User.Identity!.Name!, cancellationToken: cancellationToken);
+        var result = await importer.ReimportAsync(id, User.Identity!.Name!, keep, cancellationToken);
         if (!result.Succeeded && result.Error == "the document does not exist") return NotFound();
-        if (result.Succeeded) await audit.WriteAsync(User, "reimport", result.Outcome!.Title, t["Audit.SectionCount", result.Outcome.Sections].Value, cancellationToken);
-        Message = result.Succeeded ? $"✓ {result.Outcome!.Title}" : $"✗ {result.Path}: {result.Error}";
+        if (!result.Succeeded)
+        {
+            Message = $"✗ {result.Path}: {result.Error}";
+            return RedirectToPage();
+        }
+        var outcome = result.Outcome!;
+        var corrections = outcome.CorrectionsKept + outcome.CorrectionsDropped > 0 ? t["AdminDocs.CorrectionsKept", outcome.CorrectionsKept, outcome.CorrectionsDropped].Value : null;
+        await audit.WriteAsync(User, "reimport", outcome.Title, string.Join("；", new[] { t["Audit.SectionCount", outcome.Sections].Value, corrections }.OfType<string>()), cancellationToken);
+        Message = corrections is null ? $"✓ {outcome.Title}" : $"✓ {outcome.Title}（{corrections}）";
         return RedirectToPage();
     }
 }

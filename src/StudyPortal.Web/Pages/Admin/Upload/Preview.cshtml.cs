@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StudyPortal.Data;
 using StudyPortal.Data.Accounts;
+using StudyPortal.Data.Entities;
 using StudyPortal.Data.Importing;
 using StudyPortal.Importer;
 using StudyPortal.Importer.Model;
@@ -36,6 +37,9 @@ public sealed class PreviewModel(PortalDbContext db, UploadDrafts drafts, Docume
 
         /// <summary>The document the admin agreed to replace, ticked in the preview; none when the title is new.</summary>
         public int? Replace { get; set; }
+
+        /// <summary>Replacing a corrected document: replay its corrections where the text is unchanged, or drop them.</summary>
+        public bool KeepCorrections { get; set; } = true;
     }
 
     [BindProperty]
@@ -45,6 +49,8 @@ public sealed class PreviewModel(PortalDbContext db, UploadDrafts drafts, Docume
     public ParsedDocument Parsed { get; private set; } = null!;
     public IReadOnlyDictionary<int, IReadOnlyList<ArticleTwins.Twin>> Twins { get; private set; } = new Dictionary<int, IReadOnlyList<ArticleTwins.Twin>>();
     public (int Id, string Title)? Replaces { get; private set; }
+    /// <summary>Corrections an admin made to the document this one would replace.</summary>
+    public int ReplacesCorrections { get; private set; }
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -54,7 +60,8 @@ public sealed class PreviewModel(PortalDbContext db, UploadDrafts drafts, Docume
         return Page();
     }
 
-    public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken cancellationToken)
+    /// <param name="correctAt">Open the structure editor on the stored document at this section (a review flag's), rather than the document page.</param>
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, int? correctAt, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         if (!ModelState.IsValid || PartialDate.FromIso(Form.Date) is null && !string.IsNullOrWhiteSpace(Form.Date))
@@ -69,7 +76,8 @@ public sealed class PreviewModel(PortalDbContext db, UploadDrafts drafts, Docume
         // Replacing is a choice made in the preview, of the document it named (none: Form.Replace is empty). The store
         // checks that premise under the library's write lock, so a document of that title that appeared, vanished or
         // changed since the preview is refused there, whoever stored it and whenever.
-        var outcome = await store.StoreAsync(corrected, Draft.Bytes, User.Identity!.Name!, expectedDocumentId: Form.Replace ?? 0, cancellationToken: cancellationToken);
+        var outcome = await store.StoreAsync(corrected, Draft.Bytes, User.Identity!.Name!, expectedDocumentId: Form.Replace ?? 0,
+            keepCorrections: Form.KeepCorrections, cancellationToken: cancellationToken);
         if (outcome.Status == ImportStatus.Conflict)
         {
             Replaces = outcome.DocumentId == 0 ? null : (outcome.DocumentId, outcome.Title);
@@ -80,14 +88,19 @@ public sealed class PreviewModel(PortalDbContext db, UploadDrafts drafts, Docume
         {
             // The same bytes are in the library already (stored from another draft): nothing stored, nothing audited.
             TempData[Flash.Key] = t["Upload.Unchanged", outcome.Title].Value;
-            return RedirectToPage("/Documents/Index", new { id = outcome.DocumentId });
+            return Stored(outcome.DocumentId, correctAt);
         }
         var replaced = outcome.Status == ImportStatus.Replaced;
         await audit.WriteAsync(User, replaced ? "replace" : "upload", outcome.Title,
             t["Audit.ImportDetails", Draft.FileName, outcome.Articles, outcome.Sections, outcome.Quotations], cancellationToken);
-        TempData[Flash.Key] = t[replaced ? "Upload.Replaced" : "Upload.Stored", outcome.Title, outcome.Articles, outcome.Sections, outcome.Quotations].Value;
-        return RedirectToPage("/Documents/Index", new { id = outcome.DocumentId });
+        TempData[Flash.Key] = t[replaced ? "Upload.Replaced" : "Upload.Stored", outcome.Title, outcome.Articles, outcome.Sections, outcome.Quotations].Value
+            + (outcome.CorrectionsKept + outcome.CorrectionsDropped > 0 ? t["AdminDocs.CorrectionsKept", outcome.CorrectionsKept, outcome.CorrectionsDropped].Value : "");
+        return Stored(outcome.DocumentId, correctAt);
     }
+
+    private RedirectToPageResult Stored(int documentId, int? correctAt) => correctAt is int at
+        ? RedirectToPage("/Admin/Documents/Edit", new { id = documentId, at })
+        : RedirectToPage("/Documents/Index", new { id = documentId });
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -117,8 +130,15 @@ public sealed class PreviewModel(PortalDbContext db, UploadDrafts drafts, Docume
         }
         Twins = byArticle;
         var title = string.IsNullOrWhiteSpace(Form.Title) ? Parsed.Title : Form.Title.Trim();
-        var existing = await db.Documents.AsNoTracking().Where(d => d.Title == title).Select(d => new { d.Id, d.Title }).FirstOrDefaultAsync(cancellationToken);
+        // As the store finds the document to replace: by its title, or by the title it was imported under before an admin changed it.
+        var existing = await db.Documents.AsNoTracking().Where(d => d.Title == title || d.ImportedTitle == title).OrderBy(d => d.Title == title ? 0 : 1)
+            .Select(d => new
+            {
+                d.Id, d.Title,
+                Corrections = db.DocumentEdits.Count(e => e.DocumentId == d.Id && e.UndoneAtUtc == null && e.Kind != DocumentEdit.UndoKind && e.Kind != DocumentEdit.ReplaceKind),
+            }).FirstOrDefaultAsync(cancellationToken);
         Replaces = existing is null ? null : (existing.Id, existing.Title);
+        ReplacesCorrections = existing?.Corrections ?? 0;
         return true;
     }
 }
