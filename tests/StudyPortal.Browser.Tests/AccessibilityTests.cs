@@ -64,7 +64,7 @@ public sealed class AccessibilityTests(BrowserPortal portal)
         ["member"] = ["/", "/study", $"/study/{d.AssignmentId}", "/notices", "/account/password", "/account/sessions", $"/read/{d.Key}"],
         ["leader"] = ["/leader/groups", $"/leader/groups/{d.GroupId}", $"/leader/groups/{d.GroupId}/progress", $"/leader/groups/{d.GroupId}/assign?document={d.DocumentId}",
             $"/leader/assignments/{d.AssignmentId}", $"/leader/assignments/{d.AssignmentId}?withdraw=true", $"/leader/groups/{d.GroupId}?remove={d.MemberId}"],
-        ["admin"] = ["/admin/documents", "/admin/upload", $"/admin/upload/{d.DraftId}", "/admin/users", "/admin/users/new", "/admin/users/import", $"/admin/users/{d.MemberId}", "/admin/audit"],
+        ["admin"] = ["/admin/documents", "/admin/upload", $"/admin/upload/{d.DraftId}", "/admin/users", "/admin/users/new", "/admin/users/import", $"/admin/users/{d.MemberId}", "/admin/audit", $"/admin/documents/{d.DocumentId}/edit?section={d.Key}"],
     };
 
     private static string Slug(string url) =>

@@ -204,6 +204,12 @@ public sealed class StructureEditorJourneyTests(BrowserPortal portal)
         await attribution.Locator("input[name='Input.Occasion']").FillAsync("参加十四届全国人大一次会议江苏代表团审议时");
         await attribution.Locator("button").ClickAsync();
         await SavedAsync(page, "修改金句出处");
+        await (await OpenParagraphAsync(page, "发展段落")).Locator("button", new() { HasTextString = "取消金句" }).ClickAsync();
+        await SavedAsync(page, "取消金句");
+        await Assertions.Expect(Paragraph(page, "发展段落").Locator(".quotation-mark")).ToHaveCountAsync(0);
+        await page.Locator(".undo-button").ClickAsync();
+        await SavedAsync(page, "撤销");
+        await Assertions.Expect(Paragraph(page, "发展段落").Locator(".quotation-mark")).ToContainTextAsync("十四届全国人大");
 
         // Articles: move the section into the first article (the emptied second one goes), split it off again, rename it,
         // merge it back, and undo the merge.
@@ -253,7 +259,7 @@ public sealed class StructureEditorJourneyTests(BrowserPortal portal)
             var audit = await db.AuditEntries.Where(e => e.Subject == title && e.Action.StartsWith("edit.")).Select(e => e.Action).ToListAsync();
             Assert.Contains("edit.RenameSection", audit);
             Assert.Contains("edit.Undo", audit);
-            Assert.True(audit.Count == 17, string.Join(", ", audit));
+            Assert.True(audit.Count == 19, string.Join(", ", audit));
         }
 
         // The member: progress and the assignment still find the section, under its new place.
