@@ -14,6 +14,7 @@ public sealed class PortalOptions : IValidatableObject
     /// <summary>Folder whose files are imported when the library is empty. Empty to import nothing.</summary>
     public string? SeedDirectory { get; set; } = "seeds";
 
+    [Microsoft.Extensions.Options.ValidateObjectMembers]
     public DatabaseOptions Database { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

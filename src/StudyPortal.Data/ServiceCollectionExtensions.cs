@@ -12,8 +12,8 @@ public static class ServiceCollectionExtensions
     /// <summary>The data layer as the web app and the CLI both use it: options, the database, the importer and the store.</summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services)
     {
-        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<PortalOptions, PortalOptionsValidator>(PortalOptions.SectionName);
+        services.AddValidatedOptions<ImportOptions, ImportOptionsValidator>(ImportOptions.SectionName);
         services.AddDbContextPool<PortalDbContext>((provider, options) =>
             options.UsePortalDatabase(provider.GetRequiredService<IOptions<PortalOptions>>().Value));
         services.AddSingleton(TimeProvider.System);

@@ -28,18 +28,18 @@ public sealed class DocumentParser
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var name = Path.GetFileName(fileName ?? "");
-        if (bytes.Length == 0) throw new UnreadableDocumentException("the file is empty");
+        if (bytes.Length == 0) throw new UnreadableDocumentException(UnreadableReason.Empty, "the file is empty");
         if (bytes.Length > _options.MaxFileBytes)
-            throw new UnreadableDocumentException($"the file is {bytes.Length / 1024.0 / 1024.0:0.#} MB, above the limit of {_options.MaxFileBytes / 1024.0 / 1024.0:0.#} MB");
+            throw new UnreadableDocumentException(UnreadableReason.TooLarge, $"the file is {bytes.Length / 1024.0 / 1024.0:0.#} MB, above the limit of {_options.MaxFileBytes / 1024.0 / 1024.0:0.#} MB");
 
         var reader = _readers.FirstOrDefault(r => r.CanRead(bytes, name))
-            ?? throw new UnreadableDocumentException($"files like “{name}” are not a supported format");
+            ?? throw new UnreadableDocumentException(UnreadableReason.Unsupported, $"files like “{name}” are not a supported format");
         var stream = reader.Read(bytes);
         if (stream.Blocks.All(b => string.IsNullOrWhiteSpace(b.Text)))
-            throw new UnreadableDocumentException("the file contains no text");
+            throw new UnreadableDocumentException(UnreadableReason.NoText, "the file contains no text");
         var characters = stream.Blocks.Sum(b => (long)b.Text.Length);
         if (characters > _options.MaxTextCharacters)
-            throw new UnreadableDocumentException($"the file holds {characters} characters of text, above the limit of {_options.MaxTextCharacters} characters");
+            throw new UnreadableDocumentException(UnreadableReason.TooMuchText, $"the file holds {characters} characters of text, above the limit of {_options.MaxTextCharacters} characters");
         return Structure(name, stream);
     }
 
@@ -114,7 +114,7 @@ public sealed class DocumentParser
         ReportLargeDrops(stream.Blocks, dropped, diagnostics);
         var (parsedArticles, quotations) = Assemble(articles, documentTitle, context.DefaultSpeaker);
         if (!parsedArticles.SelectMany(a => a.Sections).Any(s => s.Paragraphs.Count > 0))
-            throw new UnreadableDocumentException($"no body text was found (only a title: “{documentTitle}”)");
+            throw new UnreadableDocumentException(UnreadableReason.NoText, $"no body text was found (only a title: “{documentTitle}”)");
 
         return new ParsedDocument(fileName, encoding, documentTitle, subtitle, series, issuer, date,
             parsedArticles, quotations, dropped, ReviewFlags.Add(parsedArticles, quotations, diagnostics));

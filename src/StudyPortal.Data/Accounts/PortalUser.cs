@@ -5,6 +5,8 @@ namespace StudyPortal.Data.Accounts;
 /// <summary>A person who signs in: Identity's user with the name the portal shows (usually a Chinese name).</summary>
 public sealed class PortalUser : IdentityUser
 {
+    public const int DisplayNameMaxLength = 100;
+
     public required string DisplayName { get; set; }
 
     /// <summary>A disabled account cannot sign in; its history (progress, uploads, reflections) is kept.</summary>

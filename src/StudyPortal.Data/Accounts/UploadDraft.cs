@@ -6,6 +6,8 @@ namespace StudyPortal.Data.Accounts;
 /// </summary>
 public sealed class UploadDraft
 {
+    public const int FileNameMaxLength = 260;
+
     public Guid Id { get; set; }
     public required string UserId { get; set; }
     public required string FileName { get; set; }

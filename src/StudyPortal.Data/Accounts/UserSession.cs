@@ -6,6 +6,10 @@ namespace StudyPortal.Data.Accounts;
 /// </summary>
 public sealed class UserSession
 {
+    public const int IdMaxLength = 64;
+    public const int UserAgentMaxLength = 300;
+    public const int AddressMaxLength = 64;
+
     public required string Id { get; set; }
     public required string UserId { get; set; }
     /// <summary>The authentication ticket as ASP.NET Core serialises it.</summary>

@@ -8,10 +8,10 @@ public sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
 {
     public void Configure(EntityTypeBuilder<Document> builder)
     {
-        builder.Property(d => d.Title).HasMaxLength(500);
-        builder.Property(d => d.ImportedTitle).HasMaxLength(500);
+        builder.Property(d => d.Title).HasMaxLength(Document.TitleMaxLength);
+        builder.Property(d => d.ImportedTitle).HasMaxLength(Document.TitleMaxLength);
         builder.HasIndex(d => d.ImportedTitle);
-        builder.Property(d => d.Series).HasMaxLength(200);
+        builder.Property(d => d.Series).HasMaxLength(Document.SeriesMaxLength);
         builder.Property(d => d.ContentHash).HasMaxLength(64);
         builder.HasIndex(d => d.ContentHash).IsUnique();
         builder.HasIndex(d => d.Title);

@@ -3,6 +3,10 @@ namespace StudyPortal.Data.Entities;
 /// <summary>One imported file: its metadata, its structure and, in <see cref="File"/>, its original bytes.</summary>
 public sealed class Document
 {
+    public const int TitleMaxLength = 500;
+    public const int SeriesMaxLength = 200;
+    public const int IssuerMaxLength = 200;
+
     public int Id { get; set; }
     public required string Title { get; set; }
     /// <summary>The title the importer gave: section keys are made from it, so an admin's new title keeps them.</summary>

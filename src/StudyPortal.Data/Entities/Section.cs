@@ -3,6 +3,9 @@ namespace StudyPortal.Data.Entities;
 /// <summary>The unit people read and leaders assign. <see cref="Key"/> is stable across re-imports of the same text.</summary>
 public sealed class Section
 {
+    /// <summary>The key column's width; keys are <see cref="Importing.SectionKeys.Length"/> characters, and every column that refers to a section by key has this width.</summary>
+    public const int KeyMaxLength = 32;
+
     public int Id { get; set; }
     public required string Key { get; set; }
     public int DocumentId { get; set; }

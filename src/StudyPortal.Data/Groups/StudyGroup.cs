@@ -3,6 +3,9 @@ namespace StudyPortal.Data.Groups;
 /// <summary>A study group (学习小组), often one per party branch or department.</summary>
 public sealed class StudyGroup
 {
+    public const int NameMaxLength = 100;
+    public const int DescriptionMaxLength = 1000;
+
     public int Id { get; set; }
     public required string Name { get; set; }
     public string? Description { get; set; }
@@ -28,6 +31,9 @@ public sealed class GroupMember
 /// </summary>
 public sealed class Assignment
 {
+    public const int TitleMaxLength = 200;
+    public const int MessageMaxLength = 4000;
+
     public int Id { get; set; }
     public int GroupId { get; set; }
     public StudyGroup? Group { get; set; }
@@ -58,6 +64,9 @@ public sealed class AssignmentSection
 /// <summary>A member's check-in (打卡) on an assignment, with their reflection (学习心得) and the leader's comment.</summary>
 public sealed class CheckIn
 {
+    public const int ReflectionMaxLength = 4000;
+    public const int LeaderCommentMaxLength = 2000;
+
     public int Id { get; set; }
     public int AssignmentId { get; set; }
     public Assignment? Assignment { get; set; }
@@ -74,6 +83,10 @@ public sealed class CheckIn
 /// <summary>An in-portal notice (the bell): a new assignment, a due date close, a leader's comment.</summary>
 public sealed class Notice
 {
+    public const int KindMaxLength = 20;
+    public const int TextMaxLength = 500;
+    public const int LinkMaxLength = 200;
+
     public long Id { get; set; }
     public required string UserId { get; set; }
     /// <summary>assignment, due-soon, comment.</summary>

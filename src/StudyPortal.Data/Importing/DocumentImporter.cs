@@ -8,7 +8,8 @@ namespace StudyPortal.Data.Importing;
 /// <summary>Reads files from disk, parses them and stores them; a file that fails leaves the database as it was.</summary>
 public sealed class DocumentImporter(DocumentParser parser, DocumentStore store, PortalDbContext db, IOptions<ImportOptions> options, ILogger<DocumentImporter> logger)
 {
-    private static readonly string[] ImportableExtensions = [".txt", ".md", ".markdown", ".text"];
+    /// <summary>What a folder import takes: every format the parser reads (it tells them apart by their bytes, not their names).</summary>
+    public static readonly IReadOnlyList<string> ImportableExtensions = [".txt", ".text", ".md", ".markdown", ".docx", ".pdf"];
 
     /// <summary>Files to import: each file as given, and the importable files directly inside each folder, in name order.</summary>
     public static IEnumerable<string> Expand(IEnumerable<string> paths)

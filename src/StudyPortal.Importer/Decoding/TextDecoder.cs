@@ -17,7 +17,7 @@ public static class TextDecoder
 
     public static DecodedText Decode(byte[] bytes)
     {
-        if (bytes.Length == 0) throw new UnreadableDocumentException("the file is empty");
+        if (bytes.Length == 0) throw new UnreadableDocumentException(UnreadableReason.Empty, "the file is empty");
 
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
             return new DecodedText(DecodeStrict(StrictUtf8, bytes, 3, "UTF-8"), "UTF-8 (BOM)", false);
@@ -33,7 +33,7 @@ public static class TextDecoder
             return new DecodedText(DecodeStrict(new UnicodeEncoding(bigEndian, false, true), bytes, 0, name), name, true);
         }
 
-        if (LooksBinary(bytes)) throw new UnreadableDocumentException("the file is binary, not text");
+        if (LooksBinary(bytes)) throw new UnreadableDocumentException(UnreadableReason.Binary, "the file is binary, not text");
 
         try
         {
@@ -65,13 +65,13 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
-            throw new UnreadableDocumentException("the text is neither UTF-8, UTF-16 nor GB18030 and cannot be decoded; save it as UTF-8");
+            throw new UnreadableDocumentException(UnreadableReason.Undecodable, "the text is neither UTF-8, UTF-16 nor GB18030 and cannot be decoded; save it as UTF-8");
         }
 
         var detected = CharsetDetector.DetectFromBytes(bytes).Detected?.EncodingName?.ToLowerInvariant();
         var confirmed = detected is not null && ChineseLegacyCharsets.Contains(detected);
         if (!confirmed && CjkShare(text) < 0.3)
-            throw new UnreadableDocumentException(
+            throw new UnreadableDocumentException(UnreadableReason.Undecodable,
                 $"the text is not UTF-8 and does not read as Chinese in GB18030 (detector says {detected ?? "unknown"}); save it as UTF-8");
         return new DecodedText(text, "GB18030", !confirmed);
     }
@@ -97,7 +97,7 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
-            throw new UnreadableDocumentException($"the file declares {name} but contains invalid {name} bytes");
+            throw new UnreadableDocumentException(UnreadableReason.Undecodable, $"the file declares {name} but contains invalid {name} bytes");
         }
     }
 

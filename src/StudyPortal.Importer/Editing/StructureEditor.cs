@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using StudyPortal.Importer.Model;
 
 namespace StudyPortal.Importer.Editing;
@@ -9,14 +7,14 @@ namespace StudyPortal.Importer.Editing;
 /// A paragraph is found by its position and must still have the text the edit was made against; on a replay after a
 /// re-import the text is looked for in the section if the position moved, and an edit whose text is gone is refused.
 /// </summary>
-internal static partial class StructureEditor
+internal static class StructureEditor
 {
     public static EditChange Apply(EditableDocument document, StructureEdit edit) => edit.Kind switch
     {
         EditKind.Metadata => Metadata(document, edit),
         EditKind.RenameArticle => RenameArticle(document, edit),
         EditKind.RenameSection => RenameSection(document, edit),
-        EditKind.SplitSection => Split(document, edit, Heading(edit.Text), removeParagraph: false),
+        EditKind.SplitSection => Split(document, edit, EditText.Heading(edit.Text), removeParagraph: false),
         EditKind.ParagraphToHeading => ParagraphToHeading(document, edit),
         EditKind.HeadingToParagraph => HeadingToParagraph(document, edit),
         EditKind.MergeSection => MergeSection(document, edit),
@@ -34,10 +32,10 @@ internal static partial class StructureEditor
 
     private static EditChange Metadata(EditableDocument document, StructureEdit edit)
     {
-        var title = Heading(edit.Text);
-        var date = Date(edit.Date);
-        var series = Optional(edit.Series);
-        var issuer = Optional(edit.Issuer);
+        var title = EditText.Heading(edit.Text);
+        var date = EditText.Date(edit.Date);
+        var series = EditText.Optional(edit.Series);
+        var issuer = EditText.Optional(edit.Issuer);
         var before = Describe(document.Title, document.Series, document.Issuer, document.Date);
         (document.Title, document.Series, document.Issuer, document.Date) = (title, series, issuer, date);
         return new EditChange(before, Describe(title, series, issuer, date), null);
@@ -47,7 +45,7 @@ internal static partial class StructureEditor
 
     private static EditChange RenameArticle(EditableDocument document, StructureEdit edit)
     {
-        var title = Heading(edit.Text);
+        var title = EditText.Heading(edit.Text);
         var article = Article(document, edit);
         var before = article.Title;
         article.Title = title;
@@ -56,7 +54,7 @@ internal static partial class StructureEditor
 
     private static EditChange RenameSection(EditableDocument document, StructureEdit edit)
     {
-        var heading = Heading(edit.Text);
+        var heading = EditText.Heading(edit.Text);
         var (_, _, section, _) = document.Find(edit.Section);
         var before = section.Heading;
         section.Heading = heading;
@@ -70,7 +68,7 @@ internal static partial class StructureEditor
         var at = ParagraphIndex(section, edit);
         if (at == 0) throw new StructureEditException("SplitAtFirst", "A section cannot be split at its first paragraph.");
         var paragraphs = section.Paragraphs.Skip(at).ToList();
-        heading ??= Heading(paragraphs[0].Text.Length > EditableDocument.MaxHeadingLength ? null : paragraphs[0].Text);
+        heading ??= EditText.Heading(paragraphs[0].Text.Length > EditableDocument.MaxHeadingLength ? null : paragraphs[0].Text);
         if (removeParagraph) paragraphs.RemoveAt(0);
         var created = new EditableDocument.Section
         {
@@ -89,7 +87,7 @@ internal static partial class StructureEditor
         var at = ParagraphIndex(section, edit);
         if (at > 0) return Split(document, edit, null, removeParagraph: true);
         if (section.Heading.Length > 0) throw new StructureEditException("SplitAtFirst", "The first paragraph of a titled section cannot start a new section.");
-        var heading = Heading(section.Paragraphs[0].Text.Length > EditableDocument.MaxHeadingLength ? null : section.Paragraphs[0].Text);
+        var heading = EditText.Heading(section.Paragraphs[0].Text.Length > EditableDocument.MaxHeadingLength ? null : section.Paragraphs[0].Text);
         section.Paragraphs.RemoveAt(0);
         section.Heading = heading;
         section.Level = Math.Max(1, section.Level);
@@ -140,7 +138,7 @@ internal static partial class StructureEditor
     {
         var (article, articleIndex, section, sectionIndex) = document.Find(edit.Section);
         if (sectionIndex == 0) throw new StructureEditException("SplitAtFirst", "An article cannot be split at its first section.");
-        var title = Heading(string.IsNullOrWhiteSpace(edit.Text) ? section.Heading : edit.Text);
+        var title = EditText.Heading(string.IsNullOrWhiteSpace(edit.Text) ? section.Heading : edit.Text);
         var created = new EditableDocument.Article { Title = title, Sections = article.Sections.Skip(sectionIndex).ToList() };
         article.Sections.RemoveRange(sectionIndex, article.Sections.Count - sectionIndex);
         document.Articles.Insert(articleIndex + 1, created);
@@ -171,7 +169,7 @@ internal static partial class StructureEditor
     private static EditChange RestoreParagraph(EditableDocument document, StructureEdit edit)
     {
         var (_, _, section, _) = document.Find(edit.Section);
-        var text = ParagraphText(edit.Text);
+        var text = EditText.ParagraphText(edit.Text);
         var at = Math.Clamp(edit.Paragraph ?? section.Paragraphs.Count, 0, section.Paragraphs.Count);
         section.Paragraphs.Insert(at, new EditableDocument.Paragraph { Text = text, Kind = edit.ParagraphKind ?? ParagraphKind.Body });
         return new EditChange("", text, section.Key);
@@ -181,7 +179,7 @@ internal static partial class StructureEditor
     {
         var (_, _, section, _) = document.Find(edit.Section);
         var at = ParagraphIndex(section, edit);
-        var text = ParagraphText(edit.Text);
+        var text = EditText.ParagraphText(edit.Text);
         var paragraph = section.Paragraphs[at];
         var before = paragraph.Text;
         // A quotation that was the whole paragraph follows its words; one quoted inside the paragraph keeps its own.
@@ -228,9 +226,9 @@ internal static partial class StructureEditor
 
     private static void Attribute(EditableDocument.Quotation quotation, StructureEdit edit)
     {
-        var date = Date(edit.Date);
-        quotation.Speaker = Optional(edit.Speaker);
-        quotation.Occasion = Optional(edit.Occasion);
+        var date = EditText.Date(edit.Date);
+        quotation.Speaker = EditText.Optional(edit.Speaker);
+        quotation.Occasion = EditText.Optional(edit.Occasion);
         if (quotation.Date != date) quotation.DateEnd = null;
         quotation.Date = date;
     }
@@ -257,52 +255,4 @@ internal static partial class StructureEditor
         var found = edit.Expected is null ? -1 : section.Paragraphs.FindIndex(p => p.Text == edit.Expected);
         return found >= 0 ? found : throw new StructureEditException("ParagraphGone", "The paragraph is no longer there, or its text has changed.");
     }
-
-    /// <summary>A heading or title: one line, not empty, not longer than a heading can be.</summary>
-    private static string Heading(string? text)
-    {
-        var line = Whitespace().Replace(text ?? "", " ").Trim();
-        if (line.Length == 0) throw new StructureEditException("EmptyHeading", "A heading cannot be empty.");
-        if (line.Length > EditableDocument.MaxHeadingLength) throw new StructureEditException("HeadingTooLong", "A heading is at most 500 characters.");
-        return line;
-    }
-
-    private static string ParagraphText(string? text)
-    {
-        var paragraph = Whitespace().Replace(text ?? "", " ").Trim();
-        if (paragraph.Length == 0) throw new StructureEditException("EmptyParagraph", "A paragraph cannot be empty; delete it instead.");
-        if (paragraph.Length > EditableDocument.MaxParagraphLength) throw new StructureEditException("ParagraphTooLong", "A paragraph is at most 20,000 characters.");
-        return paragraph;
-    }
-
-    private static string? Optional(string? text)
-    {
-        var value = Whitespace().Replace(text ?? "", " ").Trim();
-        if (value.Length > EditableDocument.MaxNameLength) throw new StructureEditException("NameTooLong", "A name, series, issuer or occasion is at most 200 characters.");
-        return value.Length == 0 ? null : value;
-    }
-
-    /// <summary>An empty date, or one as precise as given: 2023, 2023-07, 2023-07-06, 2023年7月6日, 2023.7.6, 2023/7/6.</summary>
-    internal static string? Date(string? text)
-    {
-        var value = (text ?? "").Trim();
-        if (value.Length == 0) return null;
-        var match = DatePattern().Match(value);
-        if (match.Success)
-        {
-            var year = int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture);
-            int? month = match.Groups["m"].Success ? int.Parse(match.Groups["m"].Value, CultureInfo.InvariantCulture) : null;
-            int? day = match.Groups["d"].Success ? int.Parse(match.Groups["d"].Value, CultureInfo.InvariantCulture) : null;
-            if (PartialDate.IsValid(year, month, day) && (day is null || day <= DateTime.DaysInMonth(year, month!.Value)))
-                return new PartialDate(year, month, day).ToIso();
-        }
-        throw new StructureEditException("BadDate", $"Not a date: {value}");
-    }
-
-    // Whitespace, line breaks and control characters: an edit is one line of text.
-    [GeneratedRegex(@"[\s\p{Cc}]+")]
-    private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"^(?<y>\d{4})(?:(?:[-./]|年)(?<m>\d{1,2})(?:(?:[-./]|月)(?<d>\d{1,2})日?|月)?)?年?$")]
-    private static partial Regex DatePattern();
 }

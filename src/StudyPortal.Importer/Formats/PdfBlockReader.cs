@@ -32,7 +32,7 @@ public sealed partial class PdfBlockReader(ImportOptions? options = null) : IBlo
         {
             using var pdf = PdfDocument.Open(bytes);
             pages = pdf.NumberOfPages;
-            if (pages > _options.MaxPdfPages) throw new UnreadableDocumentException($"the PDF has {pages} pages, above the limit of {_options.MaxPdfPages} pages");
+            if (pages > _options.MaxPdfPages) throw new UnreadableDocumentException(UnreadableReason.Expands, $"the PDF has {pages} pages, above the limit of {_options.MaxPdfPages} pages");
             var all = pdf.GetPages().ToList();
             var decorations = Decorations(all);
             var lines = all.Select(page => (Page: page, Lines: PdfLayout.Lines(page, decorations.TryGetValue(page.Number, out var boxes) ? boxes.Select(b => b.Box).ToList() : []))).ToList();
@@ -58,10 +58,10 @@ public sealed partial class PdfBlockReader(ImportOptions? options = null) : IBlo
         }
         catch (Exception ex) when (ex is not UnreadableDocumentException and not OutOfMemoryException)
         {
-            throw new UnreadableDocumentException("the file is not a readable PDF", ex);
+            throw new UnreadableDocumentException(UnreadableReason.BrokenPdf, "the file is not a readable PDF", ex);
         }
         if (pageLines.All(p => p.Count == 0))
-            throw new UnreadableDocumentException("scanned PDF, no text to import (the pages are images; run OCR first)");
+            throw new UnreadableDocumentException(UnreadableReason.Scanned, "scanned PDF, no text to import (the pages are images; run OCR first)");
         var warnings = new List<Diagnostic> { Diagnostic.Create(DiagnosticLevel.Info, null, "pdf-text-layer", "Read from the text layer of {0} PDF pages.", pages) };
         if (removed.Count > 0)
             warnings.Add(Diagnostic.Create(DiagnosticLevel.Info, null, "pdf-decorations", "{0} running headers, footers and page numbers left out, such as “{1}”.",

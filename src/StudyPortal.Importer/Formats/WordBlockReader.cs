@@ -26,7 +26,7 @@ public sealed class WordBlockReader(ImportOptions? options = null) : IBlockReade
         {
             using var stream = new MemoryStream(bytes, writable: false);
             using var document = WordprocessingDocument.Open(stream, false);
-            var body = document.MainDocumentPart?.Document?.Body ?? throw new UnreadableDocumentException("the Word file has no document body");
+            var body = document.MainDocumentPart?.Document?.Body ?? throw new UnreadableDocumentException(UnreadableReason.BrokenWord, "the Word file has no document body");
             var styles = document.MainDocumentPart.StyleDefinitionsPart?.Styles?.Elements<Style>()
                 .Where(s => s.StyleId?.Value is not null)
                 .ToDictionary(s => s.StyleId!.Value!, s => s.StyleName?.Val?.Value ?? "", StringComparer.OrdinalIgnoreCase) ?? [];
@@ -50,7 +50,7 @@ public sealed class WordBlockReader(ImportOptions? options = null) : IBlockReade
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or ArgumentException)
         {
-            throw new UnreadableDocumentException("the file is not a readable Word document", ex);
+            throw new UnreadableDocumentException(UnreadableReason.BrokenWord, "the file is not a readable Word document", ex);
         }
     }
 

@@ -22,7 +22,7 @@ public static class WordPackageLimits
         }
         catch (InvalidDataException ex)
         {
-            throw new UnreadableDocumentException("the file is not a readable Word document", ex);
+            throw new UnreadableDocumentException(UnreadableReason.BrokenWord, "the file is not a readable Word document", ex);
         }
         using (zip)
         {
@@ -60,7 +60,7 @@ public static class WordPackageLimits
         }
         catch (InvalidDataException ex)
         {
-            throw new UnreadableDocumentException("the file is not a readable Word document", ex);
+            throw new UnreadableDocumentException(UnreadableReason.BrokenWord, "the file is not a readable Word document", ex);
         }
     }
 
@@ -72,7 +72,7 @@ public static class WordPackageLimits
         }
         catch (InvalidDataException ex)
         {
-            throw new UnreadableDocumentException("the file is not a readable Word document", ex);
+            throw new UnreadableDocumentException(UnreadableReason.BrokenWord, "the file is not a readable Word document", ex);
         }
     }
 
@@ -84,20 +84,20 @@ public static class WordPackageLimits
             using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreWhitespace = true });
             while (reader.Read())
                 if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "p" && reader.NamespaceURI == WordNamespace && ++paragraphs > options.MaxParagraphs)
-                    throw new UnreadableDocumentException($"the Word file has more than {options.MaxParagraphs} paragraphs, above the limit");
+                    throw new UnreadableDocumentException(UnreadableReason.Expands, $"the Word file has more than {options.MaxParagraphs} paragraphs, above the limit");
         }
         catch (XmlException ex)
         {
-            throw new UnreadableDocumentException("the file is not a readable Word document", ex);
+            throw new UnreadableDocumentException(UnreadableReason.BrokenWord, "the file is not a readable Word document", ex);
         }
         catch (InvalidDataException ex)
         {
-            throw new UnreadableDocumentException("the file is not a readable Word document", ex);
+            throw new UnreadableDocumentException(UnreadableReason.BrokenWord, "the file is not a readable Word document", ex);
         }
     }
 
     private static UnreadableDocumentException TooLarge(ImportOptions options) =>
-        new($"the Word file unpacks to more than {options.MaxExpandedBytes / 1024 / 1024} MB, above the limit");
+        new(UnreadableReason.Expands, $"the Word file unpacks to more than {options.MaxExpandedBytes / 1024 / 1024} MB, above the limit");
 
     /// <summary>Counts what is read through it and stops the read at the XML share of the limit.</summary>
     private sealed class CountingStream(Stream inner, Func<long> before, ImportOptions options) : Stream

@@ -9,5 +9,6 @@ public sealed class ProxyOptions
     public bool Enabled { get; set; }
 
     /// <summary>Addresses of further proxies whose forwarded headers are trusted; loopback always is.</summary>
+    [IpAddresses]
     public List<string> KnownProxies { get; set; } = [];
 }

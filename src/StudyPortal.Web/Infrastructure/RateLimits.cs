@@ -1,3 +1,4 @@
+using StudyPortal.Data;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -9,10 +10,13 @@ public sealed class RateLimitOptions
     public const string SectionName = "Portal:RateLimits";
 
     /// <summary>Sign-in attempts (POSTs) per address; the lockout protects each account on top of this.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
     public int SignInPerMinute { get; set; } = 30;
 
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
     public int SearchPerMinute { get; set; } = 120;
 
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
     public int UploadPerMinute { get; set; } = 20;
 }
 
@@ -25,7 +29,7 @@ public static class RateLimits
 
     public static IServiceCollection AddPortalRateLimits(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName);
+        services.AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(RateLimitOptions.SectionName);
         services.AddRateLimiter(_ => { });
         // Configured from the bound options, so the limits follow configuration as the host finally builds it.
         services.AddOptions<RateLimiterOptions>().Configure<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>((o, options) =>

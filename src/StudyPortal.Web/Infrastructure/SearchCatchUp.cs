@@ -11,11 +11,9 @@ namespace StudyPortal.Web.Infrastructure;
 public sealed class SearchCatchUp(IServiceScopeFactory scopes, LibraryVersion version, Microsoft.Extensions.Options.IOptions<PortalOptions> options, ILogger<SearchCatchUp> logger)
     : BackgroundService
 {
-    private readonly SemaphoreSlim _wake = new(0);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        version.Changed += Wake;
+        var changes = version.Subscribe();
         try
         {
             var interval = TimeSpan.FromSeconds(options.Value.Database.ChangePollSeconds);
@@ -32,7 +30,16 @@ public sealed class SearchCatchUp(IServiceScopeFactory scopes, LibraryVersion ve
                     // The documents stay in the backlog, searchable by scanning; the next round tries again.
                     logger.LogWarning(ex, "Search index catch-up failed; it is retried");
                 }
-                await _wake.WaitAsync(interval, stoppingToken);
+                // Woken at once by a change on this node, else after the interval.
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                wait.CancelAfter(interval);
+                try
+                {
+                    await changes.ReadAsync(wait.Token);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -40,15 +47,7 @@ public sealed class SearchCatchUp(IServiceScopeFactory scopes, LibraryVersion ve
         }
         finally
         {
-            version.Changed -= Wake;
+            version.Unsubscribe(changes);
         }
-    }
-
-    private void Wake() => _wake.Release();
-
-    public override void Dispose()
-    {
-        _wake.Dispose();
-        base.Dispose();
     }
 }

@@ -3,7 +3,7 @@ using StudyPortal.Importer.Model;
 
 namespace StudyPortal.Importer.Tests.Seeds;
 
-/// <summary>The rules of ../shared/spec/seeds.md that hold for every seed file.</summary>
+/// <summary>The rules of docs/seed-spec.md that hold for every seed file.</summary>
 public sealed partial class EveryFileRules
 {
     [Theory]

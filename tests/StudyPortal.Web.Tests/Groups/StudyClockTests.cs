@@ -147,3 +147,49 @@ public sealed class DueDateTests(ClockedPortalFactory factory) : IClassFixture<C
         Assert.Equal(keys.Count - 1, items.Count(li => li.QuerySelector("a[href^='/read/']") is not null));
     }
 }
+
+/// <summary>A portal whose "due soon" reaches ten days ahead, at 10:00 on 1 July 2026 in Beijing.</summary>
+public sealed class TenDayNoticePortalFactory : SecuredPortalFactory
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 7, 1, 2, 0, 0, TimeSpan.Zero));
+
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["Study:DueSoonDays"] = "10";
+            return settings;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+}
+
+public sealed class DueSoonDaysTests(TenDayNoticePortalFactory factory) : IClassFixture<TenDayNoticePortalFactory>
+{
+    [Fact]
+    public async Task DueSoonNotices_LookAsFarAheadAsConfigured_EvenBeyondAWeek()
+    {
+        var leader = await factory.CreateUserAsync(PortalRoles.Leader);
+        var member = await factory.CreateUserAsync(PortalRoles.Reader);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var group = new StudyGroup { Name = "第三党支部", CreatedAtUtc = factory.Time.GetUtcNow().UtcDateTime };
+        group.Members.AddRange([new GroupMember { UserId = leader.Id, IsLeader = true }, new GroupMember { UserId = member.Id }]);
+        db.Assignments.AddRange(
+            new Assignment { Title = "九天后截止", DueDate = new DateOnly(2026, 7, 10), CreatedById = leader.Id, Group = group },
+            new Assignment { Title = "十一天后截止", DueDate = new DateOnly(2026, 7, 12), CreatedById = leader.Id, Group = group });
+        await db.SaveChangesAsync();
+
+        await scope.ServiceProvider.GetRequiredService<NoticeBoard>().SendDueSoonAsync(CancellationToken.None);
+
+        var notices = await db.Notices.Where(n => n.UserId == member.Id && n.Kind == NoticeBoard.DueSoon).Select(n => n.Text).ToListAsync();
+        Assert.Contains(notices, text => text.Contains("九天后截止", StringComparison.Ordinal));
+        Assert.DoesNotContain(notices, text => text.Contains("十一天后截止", StringComparison.Ordinal));
+    }
+}

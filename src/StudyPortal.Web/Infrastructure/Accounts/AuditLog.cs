@@ -13,7 +13,7 @@ public sealed class AuditLog(PortalDbContext db, TimeProvider time)
             AtUtc = time.GetUtcNow().UtcDateTime,
             UserName = user.Identity?.Name ?? "(anonymous)",
             Action = action,
-            Subject = UserText.Cut(subject, 500),
+            Subject = UserText.Cut(subject, AuditEntry.SubjectMaxLength),
             Details = details,
         });
 

@@ -1,3 +1,4 @@
+using StudyPortal.Data;
 using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography.Xml;
 using System.Xml;
@@ -18,7 +19,7 @@ public static class CertificateKeyProtection
 {
     public static IServiceCollection AddCertificateKeyProtection(this IServiceCollection services)
     {
-        services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.SectionName);
+        services.AddValidatedOptions<KeyRingOptions, KeyRingOptionsValidator>(KeyRingOptions.SectionName);
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<KeyRingOptions>, ILoggerFactory>((o, ring, logs) =>
         {
             if (ring.Value.IsProtected) o.XmlEncryptor = new Encryptor(new CertificateXmlEncryptor(ring.Value.Certificate, logs));

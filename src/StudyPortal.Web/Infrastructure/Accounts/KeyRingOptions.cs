@@ -12,6 +12,7 @@ public sealed class KeyRingOptions
     public const string SectionName = "Portal:KeyRing";
 
     /// <summary>A .pfx (PKCS #12) file with a private key; every web node must have the same one.</summary>
+    [ExistingFile]
     public string? CertificatePath { get; set; }
 
     public string? CertificatePassword { get; set; }

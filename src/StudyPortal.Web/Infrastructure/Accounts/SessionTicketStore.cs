@@ -34,7 +34,7 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IMemoryCache
         {
             Id = key, UserId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", Ticket = Serializer.Serialize(ticket),
             CreatedAtUtc = Now, LastSeenAtUtc = Now, ExpiresAtUtc = ticket.Properties.ExpiresUtc?.UtcDateTime,
-            UserAgent = UserText.Cut(request?.Headers.UserAgent.ToString() ?? "", 300),
+            UserAgent = UserText.Cut(request?.Headers.UserAgent.ToString() ?? "", UserSession.UserAgentMaxLength),
             Address = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
         });
         // Expired sessions of the same person go when they sign in again.

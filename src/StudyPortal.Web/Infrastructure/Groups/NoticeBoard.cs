@@ -26,8 +26,8 @@ public sealed class NoticeBoard(PortalDbContext db, StudyClock clock)
     /// <summary>Members who have not checked in on an assignment due within the configured days get one notice each.</summary>
     public async Task<int> SendDueSoonAsync(CancellationToken cancellationToken)
     {
-        var horizon = clock.Today.AddDays(7);
-        var candidates = await db.Assignments.Where(a => a.DueDate >= clock.Today && a.DueDate <= horizon)
+        var until = clock.DueSoonUntil;
+        var candidates = await db.Assignments.Where(a => a.DueDate >= clock.Today && a.DueDate <= until)
             .Select(a => new { a.Id, a.Title, a.DueDate, Members = a.Group!.Members.Where(m => !m.IsLeader).Select(m => m.UserId).ToList(), Done = a.CheckIns.Select(c => c.UserId).ToList() })
             .ToListAsync(cancellationToken);
         var before = db.ChangeTracker.Entries<Notice>().Count();

@@ -8,9 +8,11 @@ public sealed class StudyOptions
     public const string SectionName = "Study";
 
     /// <summary>The time zone due dates are days of (IANA id). China Standard Time by default.</summary>
+    [System.ComponentModel.DataAnnotations.Required, TimeZoneId]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
     /// <summary>A "due soon" notice goes out this many days before the due date.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 366)]
     public int DueSoonDays { get; set; } = 2;
 
     /// <summary>How far ahead a due date may be set, in years.</summary>
@@ -21,7 +23,8 @@ public sealed class StudyOptions
 /// <summary>Due dates are calendar days in the configured time zone: "due 7 July" ends at midnight after 7 July there.</summary>
 public sealed class StudyClock(TimeProvider time, IOptions<StudyOptions> options)
 {
-    public TimeZoneInfo Zone { get; } = TimeZoneInfo.TryFindSystemTimeZoneById(options.Value.TimeZone, out var zone) ? zone : ChineseDates.ChinaTime;
+    // Checked at start-up (TimeZoneIdAttribute): an unknown zone stops the portal rather than falling back.
+    public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 
@@ -44,7 +47,10 @@ public sealed class StudyClock(TimeProvider time, IOptions<StudyOptions> options
 
     public bool IsOverdue(DateOnly due) => UtcNow >= DueEndsUtc(due);
 
-    public bool IsDueSoon(DateOnly due) => !IsOverdue(due) && due.DayNumber - Today.DayNumber <= options.Value.DueSoonDays;
+    public bool IsDueSoon(DateOnly due) => !IsOverdue(due) && due <= DueSoonUntil;
+
+    /// <summary>The last due date that is "due soon" today.</summary>
+    public DateOnly DueSoonUntil => Today.AddDays(options.Value.DueSoonDays);
 
     public string Local(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);

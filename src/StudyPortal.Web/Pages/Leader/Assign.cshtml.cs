@@ -63,11 +63,11 @@ public sealed class AssignModel(PortalDbContext db, StudyPlans plans, StudyClock
         var chosen = await ChosenSectionsAsync(cancellationToken);
         if (chosen.Count == 0) return Fail(t["Assign.NoSections"]);
         if (DueDate is not { } due || !clock.IsAllowedDueDate(due)) return Fail(t["Assign.BadDate", clock.LatestDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
-        if ((Message?.Length ?? 0) > 4000) return Fail(t["Assign.TooLong"]);
+        if ((Message?.Length ?? 0) > Assignment.MessageMaxLength) return Fail(t["Assign.TooLong"]);
         var title = string.IsNullOrWhiteSpace(Title) ? chosen[0].ArticleTitle : Title.Trim();
         var assignment = new Assignment
         {
-            GroupId = id, Title = UserText.Cut(title, 200), Message = string.IsNullOrWhiteSpace(Message) ? null : Message.Trim(),
+            GroupId = id, Title = UserText.Cut(title, Assignment.TitleMaxLength), Message = string.IsNullOrWhiteSpace(Message) ? null : Message.Trim(),
             DueDate = due, CreatedById = StudyPlans.UserId(User)!, CreatedAtUtc = clock.UtcNow,
         };
         assignment.Sections.AddRange(chosen.Select((s, i) => new AssignmentSection

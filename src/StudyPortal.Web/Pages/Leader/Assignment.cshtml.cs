@@ -30,7 +30,7 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
     public async Task<IActionResult> OnPostSaveAsync(int id, string? title, DateOnly? dueDate, string? message, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (string.IsNullOrWhiteSpace(title) || title.Length > 200 || dueDate is null || (message?.Length ?? 0) > 4000)
+        if (string.IsNullOrWhiteSpace(title) || title.Length > Assignment.TitleMaxLength || dueDate is null || (message?.Length ?? 0) > Assignment.MessageMaxLength)
         {
             Error = t["Assign.Invalid"];
             Response.StatusCode = StatusCodes.Status400BadRequest;

@@ -43,9 +43,9 @@ public sealed class GroupModel(PortalDbContext db, StudyPlans plans, StudyClock 
     public async Task<IActionResult> OnPostRenameAsync(int id, string name, string? description, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100) return Fail(t["Groups.NameInvalid"]);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > StudyGroup.NameMaxLength) return Fail(t["Groups.NameInvalid"]);
         Group.Name = name.Trim();
-        Group.Description = string.IsNullOrWhiteSpace(description) ? null : UserText.Cut(description.Trim(), 1000);
+        Group.Description = string.IsNullOrWhiteSpace(description) ? null : UserText.Cut(description.Trim(), StudyGroup.DescriptionMaxLength);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/leader/groups/{id}");
     }

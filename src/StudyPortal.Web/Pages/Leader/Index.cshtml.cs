@@ -16,10 +16,10 @@ public sealed class IndexModel(PortalDbContext db, StudyPlans plans, StudyClock 
     public IReadOnlyList<Row> Groups { get; private set; } = [];
     public string? Error { get; private set; }
 
-    [BindProperty, Required, MaxLength(100)]
+    [BindProperty, Required, MaxLength(StudyGroup.NameMaxLength)]
     public string Name { get; set; } = "";
 
-    [BindProperty, MaxLength(1000)]
+    [BindProperty, MaxLength(StudyGroup.DescriptionMaxLength)]
     public string? Description { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);

@@ -63,7 +63,7 @@ public sealed class ProgressModel(PortalDbContext db, StudyPlans plans, StudyClo
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var checkIn = await db.CheckIns.Include(c => c.Assignment).FirstOrDefaultAsync(c => c.Id == checkInId && c.Assignment!.GroupId == id, cancellationToken);
         if (checkIn is null) return NotFound();
-        if ((comment?.Length ?? 0) > 2000)
+        if ((comment?.Length ?? 0) > CheckIn.LeaderCommentMaxLength)
         {
             TempData[Flash.Key] = t["Progress.CommentTooLong"].Value;
             return RedirectToPage("/Leader/Progress", null, new { id }, $"checkin-{checkInId}");

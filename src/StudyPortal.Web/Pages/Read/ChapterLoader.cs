@@ -1,3 +1,4 @@
+using StudyPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using StudyPortal.Data;
@@ -14,7 +15,7 @@ public sealed class ChapterLoader(PortalDbContext db, IMemoryCache cache, Librar
 
     public async Task<Chapter?> LoadAsync(string key, CancellationToken cancellationToken)
     {
-        if (key.Length > 64) return null;
+        if (key.Length > Section.KeyMaxLength) return null;
         var cacheKey = $"chapter:{version.Current}:{key}";
         if (cache.TryGetValue(cacheKey, out Chapter? cached)) return cached;
 

@@ -1,3 +1,4 @@
+using StudyPortal.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using StudyPortal.Data;
 using StudyPortal.Data.Accounts;
@@ -12,7 +13,7 @@ public sealed class ReadingProgressRecorder(PortalDbContext db, TimeProvider tim
     /// <summary>False when the section does not exist (a forged or stale key): nothing is recorded.</summary>
     public async Task<bool> RecordAsync(string userId, string key, int paragraph, bool completed, CancellationToken cancellationToken)
     {
-        if (key.Length > 32 || !await db.Sections.AnyAsync(s => s.Key == key, cancellationToken)) return false;
+        if (key.Length > Section.KeyMaxLength || !await db.Sections.AnyAsync(s => s.Key == key, cancellationToken)) return false;
         var now = time.GetUtcNow().UtcDateTime;
         var at = Math.Clamp(paragraph, 0, 100_000);
         DateTime? completedAt = completed ? now : null;

@@ -34,7 +34,7 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
     public async Task<IActionResult> OnPostAsync(int id, string? reflection, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if ((reflection?.Length ?? 0) > 4000) return Fail(t["Study.TooLong"]);
+        if ((reflection?.Length ?? 0) > CheckIn.ReflectionMaxLength) return Fail(t["Study.TooLong"]);
         if (!CanCheckIn) return Fail(t["Study.ReadFirst"]);
         var text = string.IsNullOrWhiteSpace(reflection) ? null : reflection.Trim();
         if (CheckIn is null)

@@ -23,13 +23,13 @@ public sealed class PreviewModel(PortalDbContext db, UploadDrafts drafts, Docume
 {
     public sealed class TitleForm
     {
-        [Required, MaxLength(500)]
+        [Required, MaxLength(Document.TitleMaxLength)]
         public string Title { get; set; } = "";
 
-        [MaxLength(200)]
+        [MaxLength(Document.SeriesMaxLength)]
         public string? Series { get; set; }
 
-        [MaxLength(200)]
+        [MaxLength(Document.IssuerMaxLength)]
         public string? Issuer { get; set; }
 
         [MaxLength(10), RegularExpression(@"^\d{4}(-\d{2}(-\d{2})?)?$")]

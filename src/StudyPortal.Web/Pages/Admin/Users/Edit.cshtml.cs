@@ -13,7 +13,7 @@ public sealed class EditModel(UserManager<PortalUser> users, AuditLog audit, Tim
 {
     public sealed class EditForm
     {
-        [Required, MaxLength(100)]
+        [Required, MaxLength(PortalUser.DisplayNameMaxLength)]
         public string DisplayName { get; set; } = "";
 
         [EmailAddress, MaxLength(256)]

@@ -15,7 +15,7 @@ public sealed class NewModel(UserAccounts accounts, AuditLog audit, IStringLocal
         [Required, MaxLength(64)]
         public string UserName { get; set; } = "";
 
-        [Required, MaxLength(100)]
+        [Required, MaxLength(PortalUser.DisplayNameMaxLength)]
         public string DisplayName { get; set; } = "";
 
         [EmailAddress, MaxLength(256)]

@@ -1,3 +1,4 @@
+using StudyPortal.Data.Groups;
 using System.Globalization;
 using System.Security.Cryptography;
 using CsvHelper;
@@ -81,7 +82,7 @@ public sealed class UserAccounts(UserManager<PortalUser> users, Data.PortalDbCon
     /// <summary>Adds the user to the group of that name, creating the group when there is none; a leader leads it.</summary>
     private async Task JoinGroupAsync(PortalUser user, string groupName, bool leader)
     {
-        var name = UserText.Cut(groupName, 100);
+        var name = UserText.Cut(groupName, StudyGroup.NameMaxLength);
         var group = await db.StudyGroups.OrderBy(g => g.Id).FirstOrDefaultAsync(g => g.Name == name)
             ?? db.StudyGroups.Add(new Data.Groups.StudyGroup { Name = name, CreatedAtUtc = time.GetUtcNow().UtcDateTime }).Entity;
         db.GroupMembers.Add(new Data.Groups.GroupMember { Group = group, UserId = user.Id, IsLeader = leader, AddedAtUtc = time.GetUtcNow().UtcDateTime });
