@@ -25,6 +25,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DocumentStore>();
         services.AddScoped<Editing.DocumentEditor>();
         services.AddScoped<DocumentImporter>();
+        services.AddValidatedOptions<UploadOptions, UploadOptionsValidator>(UploadOptions.SectionName);
+        services.AddScoped<UploadDrafts>();
+        services.AddSingleton<UploadDrafts.ParseCache>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -35,3 +35,6 @@ public sealed partial class PortalOptionsValidator : IValidateOptions<PortalOpti
 
 [OptionsValidator]
 public sealed partial class ImportOptionsValidator : IValidateOptions<ImportOptions>;
+
+[OptionsValidator]
+public sealed partial class UploadOptionsValidator : IValidateOptions<Importing.UploadOptions>;

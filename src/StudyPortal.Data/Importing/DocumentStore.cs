@@ -134,10 +134,17 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
         return (parsed, keys, new Corrections(replayable.Count - dropped.Count, dropped.Count));
     }
 
-    private async Task<ImportOutcome?> SameContentAsync(string hash, int? replaceDocumentId, CancellationToken cancellationToken)
+    /// <summary>The document stored from the same bytes, if any: the same content is never stored twice.</summary>
+    public async Task<(int Id, string Title)?> FindSameContentAsync(string hash, CancellationToken cancellationToken)
     {
         var same = await db.Documents.AsNoTracking().Where(d => d.ContentHash == hash).Select(d => new { d.Id, d.Title }).FirstOrDefaultAsync(cancellationToken);
-        if (same is null || same.Id == replaceDocumentId) return null;
+        return same is null ? null : (same.Id, same.Title);
+    }
+
+    private async Task<ImportOutcome?> SameContentAsync(string hash, int? replaceDocumentId, CancellationToken cancellationToken)
+    {
+        var found = await FindSameContentAsync(hash, cancellationToken);
+        if (found is not { } same || same.Id == replaceDocumentId) return null;
         logger.LogInformation("Unchanged {Title}: the same content is already document {DocumentId}", same.Title, same.Id);
         return await OutcomeAsync(ImportStatus.Unchanged, same.Id, same.Title, cancellationToken);
     }

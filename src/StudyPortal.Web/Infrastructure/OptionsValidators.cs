@@ -3,7 +3,6 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using StudyPortal.Web.Infrastructure.Accounts;
 using StudyPortal.Web.Infrastructure.Groups;
-using StudyPortal.Web.Pages.Admin.Upload;
 
 namespace StudyPortal.Web.Infrastructure;
 
@@ -14,9 +13,6 @@ public sealed partial class StudyOptionsValidator : IValidateOptions<StudyOption
 
 [OptionsValidator]
 public sealed partial class ReadingOptionsValidator : IValidateOptions<ReadingOptions>;
-
-[OptionsValidator]
-public sealed partial class UploadOptionsValidator : IValidateOptions<UploadOptions>;
 
 [OptionsValidator]
 public sealed partial class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>;

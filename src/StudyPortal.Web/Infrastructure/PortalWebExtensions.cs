@@ -126,9 +126,6 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<Pages.Admin.Users.UserAccounts>();
         builder.Services.AddScoped<ArticleTwins>();
-        builder.Services.AddValidatedOptions<Pages.Admin.Upload.UploadOptions, UploadOptionsValidator>(Pages.Admin.Upload.UploadOptions.SectionName);
-        builder.Services.AddScoped<Pages.Admin.Upload.UploadDrafts>();
-        builder.Services.AddSingleton<Pages.Admin.Upload.UploadDrafts.ParseCache>();
         builder.Services.AddHostedService<Pages.Admin.Upload.DraftSweeper>();
         builder.Services.AddScoped<Pages.Read.ReadingProgressRecorder>();
         builder.Services.AddValidatedOptions<Groups.StudyOptions, StudyOptionsValidator>(Groups.StudyOptions.SectionName);

@@ -32,6 +32,18 @@ public sealed partial class DiagnosticTextTests
     }
 
     [Fact]
+    public void EveryReasonAFileIsRefused_HasChineseAndEnglishText()
+    {
+        var needed = Enum.GetValues<UnreadableReason>().Where(r => r != UnreadableReason.Other).Select(r => "Upload." + r).Append("Upload.Refused").ToList();
+        foreach (var file in new[] { "SharedResource.resx", "SharedResource.en.resx" })
+            Assert.Empty(needed.Except(Keys(file)));
+        // Every reason the importer gives is one of them: none throws without saying why.
+        foreach (var source in Directory.GetFiles(Path.Combine(TestPaths.Root, "src", "StudyPortal.Importer"), "*.cs", SearchOption.AllDirectories)
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+            Assert.DoesNotMatch(@"new UnreadableDocumentException\(\$?""", File.ReadAllText(source));
+    }
+
+    [Fact]
     public void EveryImporterDiagnostic_HasChineseAndEnglishText()
     {
         var codes = Codes();

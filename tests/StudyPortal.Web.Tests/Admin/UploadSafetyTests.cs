@@ -1,3 +1,4 @@
+using StudyPortal.Data.Importing;
 using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;

@@ -106,7 +106,7 @@ public sealed class UploadTests(EmptyPortalFactory factory) : UploadTestBase(fac
         { "photo.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xDE], "不是文本" },
         { "scan.pdf", ScannedPdf(), "扫描版" },
         { "broken.docx", DocxFixture.FromText("标题\n\n正文")[..300], "Word" },
-        { "spaces.txt", Encoding.UTF8.GetBytes("   \n\n   \n"), "无法导入" },
+        { "spaces.txt", Encoding.UTF8.GetBytes("   \n\n   \n"), "没有可导入的正文" },
     };
 
     private static byte[] ScannedPdf()

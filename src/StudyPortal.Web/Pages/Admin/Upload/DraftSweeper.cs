@@ -1,3 +1,5 @@
+using StudyPortal.Data.Importing;
+
 namespace StudyPortal.Web.Pages.Admin.Upload;
 
 /// <summary>Removes expired upload drafts at start-up and every ten minutes after.</summary>

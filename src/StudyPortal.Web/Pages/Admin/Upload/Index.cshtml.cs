@@ -17,7 +17,7 @@ namespace StudyPortal.Web.Pages.Admin.Upload;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Upload)]
 [RequestSizeLimit(UploadLimits.RequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = UploadLimits.RequestBytes)]
-public sealed class IndexModel(PortalDbContext db, UploadDrafts drafts, IOptions<ImportOptions> import, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class IndexModel(UploadDrafts drafts, IOptions<ImportOptions> import, IStringLocalizer<SharedResource> t) : PageModel
 {
     public sealed record FileResult(string FileName, Guid? DraftId, string? Title, string? Error, int? ExistingDocumentId);
 
@@ -48,28 +48,27 @@ public sealed class IndexModel(PortalDbContext db, UploadDrafts drafts, IOptions
             }
             var bytes = new byte[file.Length];
             await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, cancellationToken);
-            var hash = DocumentStore.ContentHash(bytes);
-            var same = await db.Documents.AsNoTracking().Where(d => d.ContentHash == hash).Select(d => new { d.Id, d.Title }).FirstOrDefaultAsync(cancellationToken);
-            if (same is not null)
+            var received = await drafts.ReceiveAsync(userId, name, bytes, cancellationToken);
+            results.Add(received.Status switch
             {
-                results.Add(new FileResult(name, null, same.Title, t["Upload.AlreadyInLibrary", same.Title], same.Id));
-                continue;
-            }
-            try
-            {
-                var draft = await drafts.CreateAsync(userId, name, bytes, cancellationToken);
-                results.Add(new FileResult(name, draft.Draft.Id, draft.Parsed.Title, null, null));
-            }
-            catch (UnreadableDocumentException ex)
-            {
-                results.Add(new FileResult(name, null, null, UploadLimits.Reason(ex.Message, t), null));
-            }
+                UploadDrafts.ReceiveStatus.Draft => new FileResult(name, received.Draft!.Draft.Id, received.Draft.Parsed.Title, null, null),
+                UploadDrafts.ReceiveStatus.AlreadyInLibrary => new FileResult(name, null, received.Title, t["Upload.AlreadyInLibrary", received.Title!], received.DocumentId),
+                _ => new FileResult(name, null, null, Why(received), null),
+            });
         }
         Results = results;
         Pending = await PendingAsync(cancellationToken);
         if (results.All(r => r.Error is not null)) Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
+
+    /// <summary>The importer's reason, in the interface language.</summary>
+    private string Why(UploadDrafts.Received refused) => refused.Reason switch
+    {
+        UnreadableReason.TooLarge => t["Upload.TooLarge", MaxFileBytes / 1024 / 1024],
+        UnreadableReason.Other => t["Upload.Refused", refused.Message!],
+        var reason => t["Upload." + reason],
+    };
 
     private Task<IReadOnlyList<UploadDrafts.Listed>> PendingAsync(CancellationToken cancellationToken) =>
         drafts.OpenForAsync(Infrastructure.Groups.StudyPlans.UserId(User)!, cancellationToken);
@@ -98,18 +97,4 @@ public static class UploadLimits
         }
         return name.Length == 0 ? "upload.txt" : name;
     }
-
-    /// <summary>The importer's reason in the interface language where it is one of the known ones.</summary>
-    public static string Reason(string message, IStringLocalizer<SharedResource> t) => message switch
-    {
-        var m when m.StartsWith("scanned PDF", StringComparison.Ordinal) => t["Upload.Scanned"],
-        var m when m.Contains("empty", StringComparison.Ordinal) => t["Upload.Empty"],
-        var m when m.Contains("binary", StringComparison.Ordinal) => t["Upload.Binary"],
-        var m when m.Contains("encoding", StringComparison.OrdinalIgnoreCase) || m.Contains("decod", StringComparison.OrdinalIgnoreCase) => t["Upload.Undecodable"],
-        var m when m.Contains("characters of text, above", StringComparison.Ordinal) => t["Upload.TooMuchText"],
-        var m when m.Contains("unpacks to", StringComparison.Ordinal) || m.Contains("paragraphs, above", StringComparison.Ordinal) || m.Contains("pages, above", StringComparison.Ordinal) => t["Upload.Expands"],
-        var m when m.Contains("Word", StringComparison.Ordinal) => t["Upload.BrokenWord"],
-        var m when m.Contains("PDF", StringComparison.Ordinal) => t["Upload.BrokenPdf"],
-        _ => t["Upload.Refused", message],
-    };
 }

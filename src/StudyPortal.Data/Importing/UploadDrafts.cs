@@ -1,20 +1,50 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using StudyPortal.Data;
 using StudyPortal.Data.Accounts;
 using StudyPortal.Importer;
 using StudyPortal.Importer.Model;
 
-namespace StudyPortal.Web.Pages.Admin.Upload;
+namespace StudyPortal.Data.Importing;
 
 /// <summary>
 /// Uploaded files waiting for an admin's confirmation. A draft is parsed once, when it is made; its preview's GETs and
 /// POSTs take that parse from the cache (a node that has not seen it, or a restart, parses it once again). Drafts
-/// expire after <see cref="UploadOptions.DraftLifetimeHours"/> and <see cref="DraftSweeper"/> removes them.
+/// expire after <see cref="UploadOptions.DraftLifetimeHours"/> (the web app's sweeper removes them).
 /// </summary>
-public sealed class UploadDrafts(PortalDbContext db, DocumentParser parser, UploadDrafts.ParseCache parses, TimeProvider time, IOptions<UploadOptions> options)
+public sealed class UploadDrafts(PortalDbContext db, DocumentParser parser, DocumentStore store, UploadDrafts.ParseCache parses, TimeProvider time, IOptions<UploadOptions> options)
 {
+    public enum ReceiveStatus
+    {
+        Draft,
+        /// <summary>The same bytes are a document already: <see cref="Received.DocumentId"/>.</summary>
+        AlreadyInLibrary,
+        /// <summary>Not a file the importer can read: <see cref="Received.Reason"/>.</summary>
+        Refused,
+    }
+
+    /// <summary>What became of one uploaded file.</summary>
+    public sealed record Received(ReceiveStatus Status, Open? Draft = null, int? DocumentId = null, string? Title = null,
+        UnreadableReason Reason = UnreadableReason.Other, string? Message = null);
+
+    /// <summary>
+    /// One uploaded file: a document already in the library (by its bytes), a file the importer cannot read (with the
+    /// reason), or a new draft, parsed once, for the preview.
+    /// </summary>
+    public async Task<Received> ReceiveAsync(string userId, string fileName, byte[] bytes, CancellationToken cancellationToken)
+    {
+        if (await store.FindSameContentAsync(DocumentStore.ContentHash(bytes), cancellationToken) is { } same)
+            return new Received(ReceiveStatus.AlreadyInLibrary, DocumentId: same.Id, Title: same.Title);
+        try
+        {
+            return new Received(ReceiveStatus.Draft, await CreateAsync(userId, fileName, bytes, cancellationToken));
+        }
+        catch (UnreadableDocumentException ex)
+        {
+            return new Received(ReceiveStatus.Refused, Reason: ex.Reason, Message: ex.Message);
+        }
+    }
+
     /// <summary>
     /// Drafts' parses, in a cache of their own bounded by the size of the files they came from (128 MB of files), so
     /// a few large uploads can neither grow the process without limit nor push the readers' chapters out of theirs.

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace StudyPortal.Web.Pages.Admin.Upload;
+namespace StudyPortal.Data.Importing;
 
 /// <summary>Upload drafts' settings: bound from <c>Upload</c>.</summary>
 public sealed class UploadOptions
