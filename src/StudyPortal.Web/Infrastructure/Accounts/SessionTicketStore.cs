@@ -32,13 +32,13 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, IMemoryCache
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.UserSessions.Add(new UserSession
         {
-            Id = key, UserId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", Ticket = Serializer.Serialize(ticket),
+            Id = key, UserId = ticket.Principal.UserId() ?? "", Ticket = Serializer.Serialize(ticket),
             CreatedAtUtc = Now, LastSeenAtUtc = Now, ExpiresAtUtc = ticket.Properties.ExpiresUtc?.UtcDateTime,
             UserAgent = UserText.Cut(request?.Headers.UserAgent.ToString() ?? "", UserSession.UserAgentMaxLength),
             Address = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
         });
         // Expired sessions of the same person go when they sign in again.
-        var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = ticket.Principal.UserId();
         try
         {
             await db.UserSessions.Where(s => s.UserId == userId && s.ExpiresAtUtc < Now).ExecuteDeleteAsync();

@@ -1,3 +1,4 @@
+using StudyPortal.Web.Infrastructure.Accounts;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using StudyPortal.Data;
@@ -14,13 +15,11 @@ public enum StudyStatus { NotStarted, InProgress, Done, Overdue }
 /// </summary>
 public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
 {
-    public static string? UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
-
     /// <summary>Groups the user leads (all groups for an admin).</summary>
     public IQueryable<StudyGroup> LedBy(ClaimsPrincipal user)
     {
         if (user.IsInRole(PortalRoles.Admin)) return db.StudyGroups;
-        var id = UserId(user);
+        var id = user.UserId();
         return db.StudyGroups.Where(g => g.Members.Any(m => m.UserId == id && m.IsLeader));
     }
 

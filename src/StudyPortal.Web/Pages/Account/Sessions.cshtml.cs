@@ -20,7 +20,7 @@ public sealed class SessionsModel(PortalDbContext db, SessionTicketStore session
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = StudyPlans.UserId(User);
+        var userId = User.UserId();
         var current = SessionTicketStore.KeyOf(User);
         var now = time.GetUtcNow().UtcDateTime;
         Rows = (await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && (s.ExpiresAtUtc == null || s.ExpiresAtUtc > now))
@@ -31,7 +31,7 @@ public sealed class SessionsModel(PortalDbContext db, SessionTicketStore session
     /// <summary>Ends one other session of this account.</summary>
     public async Task<IActionResult> OnPostEndAsync(string id, CancellationToken cancellationToken)
     {
-        var userId = StudyPlans.UserId(User);
+        var userId = User.UserId();
         if (!await db.UserSessions.AnyAsync(s => s.Id == id && s.UserId == userId, cancellationToken)) return NotFound();
         await sessions.RemoveAsync(id);
         TempData[Flash.Key] = t["Sessions.Ended"].Value;
@@ -41,7 +41,7 @@ public sealed class SessionsModel(PortalDbContext db, SessionTicketStore session
     /// <summary>Ends every session of this account, this one included.</summary>
     public async Task<IActionResult> OnPostEndAllAsync()
     {
-        await sessions.EndAllAsync(StudyPlans.UserId(User)!);
+        await sessions.EndAllAsync(User.RequiredUserId());
         await signIn.SignOutAsync();
         TempData[Flash.Key] = t["Sessions.EndedAll"].Value;
         return RedirectToPage("/Account/SignIn");

@@ -1,3 +1,4 @@
+using StudyPortal.Web.Infrastructure.Accounts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +31,7 @@ public sealed class IndexModel(PortalDbContext db, IOptions<ReadingOptions> read
         if (document is null) return NotFound();
         Document = document;
         Twins = await twins.ForDocumentAsync(id, cancellationToken);
-        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        if (User.UserId() is { } userId)
             Progress = await progress.ForSectionsAsync(userId, document.Articles.SelectMany(a => a.Sections).Select(s => s.Key).ToList(), cancellationToken);
         return Page();
     }

@@ -1,3 +1,4 @@
+using StudyPortal.Web.Infrastructure.Accounts;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -68,7 +69,7 @@ public sealed class AssignModel(PortalDbContext db, StudyPlans plans, StudyClock
         var assignment = new Assignment
         {
             GroupId = id, Title = UserText.Cut(title, Assignment.TitleMaxLength), Message = string.IsNullOrWhiteSpace(Message) ? null : Message.Trim(),
-            DueDate = due, CreatedById = StudyPlans.UserId(User)!, CreatedAtUtc = clock.UtcNow,
+            DueDate = due, CreatedById = User.RequiredUserId(), CreatedAtUtc = clock.UtcNow,
         };
         assignment.Sections.AddRange(chosen.Select((s, i) => new AssignmentSection
         {

@@ -1,3 +1,4 @@
+using StudyPortal.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,7 @@ public sealed class GroupModel(PortalDbContext db, StudyPlans plans, StudyClock 
     public async Task<IActionResult> OnPostRemoveAsync(int id, string userId, bool confirmed, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (userId == StudyPlans.UserId(User) && !User.IsInRole(PortalRoles.Admin)) return Fail(t["Groups.CannotRemoveSelf"]);
+        if (userId == User.UserId() && !User.IsInRole(PortalRoles.Admin)) return Fail(t["Groups.CannotRemoveSelf"]);
         var member = Members.FirstOrDefault(m => m.UserId == userId);
         if (member is null) return NotFound();
         if (!confirmed)

@@ -1,3 +1,4 @@
+using StudyPortal.Web.Infrastructure.Accounts;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -34,7 +35,7 @@ public sealed class IndexModel(PortalDbContext db, StudyPlans plans, StudyClock 
             return Page();
         }
         var group = new StudyGroup { Name = Name.Trim(), Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(), CreatedAtUtc = clock.UtcNow };
-        group.Members.Add(new GroupMember { UserId = StudyPlans.UserId(User)!, IsLeader = true, AddedAtUtc = clock.UtcNow });
+        group.Members.Add(new GroupMember { UserId = User.RequiredUserId(), IsLeader = true, AddedAtUtc = clock.UtcNow });
         db.StudyGroups.Add(group);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/leader/groups/{group.Id}");

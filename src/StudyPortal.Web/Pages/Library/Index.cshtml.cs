@@ -1,3 +1,4 @@
+using StudyPortal.Web.Infrastructure.Accounts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -44,7 +45,7 @@ public sealed class IndexModel(PortalDbContext db, QuotationOfTheDay quotationOf
                 d.Articles.OrderBy(a => a.Position).Select(a => new ArticleLink(a.Id, a.Title, a.Sections.OrderBy(s => s.Position).Select(s => s.Key).FirstOrDefault())).ToList()))
             .ToListAsync(cancellationToken);
         Quotation = await quotationOfTheDay.PickAsync(cancellationToken);
-        if (User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        if (User.UserId() is { } userId)
         {
             Continue = await progress.LatestAsync(userId, cancellationToken);
             MyStudy = (await plans.ForMemberAsync(userId, cancellationToken)).Where(a => a.Status != Infrastructure.Groups.StudyStatus.Done).Take(5).ToList();

@@ -1,3 +1,4 @@
+using StudyPortal.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StudyPortal.Data;
@@ -14,7 +15,7 @@ public sealed class IndexModel(PortalDbContext db, StudyClock clock) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var userId = StudyPlans.UserId(User)!;
+        var userId = User.RequiredUserId();
         Items = await db.Notices.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.Id).Take(100).ToListAsync(cancellationToken);
         await db.Notices.Where(n => n.UserId == userId && n.ReadAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, clock.UtcNow), cancellationToken);
     }

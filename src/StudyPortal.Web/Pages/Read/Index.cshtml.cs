@@ -1,3 +1,4 @@
+using StudyPortal.Web.Infrastructure.Accounts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -31,7 +32,7 @@ public sealed class IndexModel(ChapterLoader loader, IOptions<ReadingOptions> re
     /// <summary>The reader's script reports the paragraph in view and whether the end was reached (signed-in readers only: 401 otherwise).</summary>
     public async Task<IActionResult> OnPostProgressAsync(string key, int paragraph, bool completed, CancellationToken cancellationToken)
     {
-        var userId = User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = User.UserId();
         if (userId is null) return Unauthorized();
         return await progress.RecordAsync(userId, key, paragraph, completed, cancellationToken) ? new NoContentResult() : NotFound();
     }

@@ -1,3 +1,4 @@
+using StudyPortal.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        await db.Notices.Where(n => n.UserId == StudyPlans.UserId(User) && n.SubjectId == id && n.ReadAtUtc == null)
+        await db.Notices.Where(n => n.UserId == User.UserId() && n.SubjectId == id && n.ReadAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, clock.UtcNow), cancellationToken);
         return Page();
     }
@@ -39,7 +40,7 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
         var text = string.IsNullOrWhiteSpace(reflection) ? null : reflection.Trim();
         if (CheckIn is null)
         {
-            var first = new CheckIn { AssignmentId = id, UserId = StudyPlans.UserId(User)!, Reflection = text, CheckedInAtUtc = clock.UtcNow, UpdatedAtUtc = clock.UtcNow };
+            var first = new CheckIn { AssignmentId = id, UserId = User.RequiredUserId(), Reflection = text, CheckedInAtUtc = clock.UtcNow, UpdatedAtUtc = clock.UtcNow };
             if (await db.InsertIfAbsentAsync(first, cancellationToken)) return RedirectToPage("/Study/Assignment", new { id });
             // The same check-in sent twice at once: the other request created it; this one is an edit of it.
             CheckIn = await db.CheckIns.FirstAsync(c => c.AssignmentId == id && c.UserId == first.UserId, cancellationToken);
@@ -61,7 +62,7 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
     /// <summary>Someone else's assignment or an unknown id: not found, the same answer for both.</summary>
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var userId = StudyPlans.UserId(User)!;
+        var userId = User.RequiredUserId();
         var assignment = await plans.MemberAssignmentAsync(userId, id, cancellationToken);
         if (assignment is null) return false;
         Assignment = assignment;

@@ -1,3 +1,4 @@
+using StudyPortal.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using StudyPortal.Web.Infrastructure.Groups;
 
@@ -9,5 +10,5 @@ public sealed class IndexModel(StudyPlans plans) : PageModel
     public IReadOnlyList<StudyPlans.OpenAssignment> Assignments { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Assignments = await plans.ForMemberAsync(StudyPlans.UserId(User)!, cancellationToken);
+        Assignments = await plans.ForMemberAsync(User.RequiredUserId(), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using StudyPortal.Web.Infrastructure.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed class IndexModel(UploadDrafts drafts, IOptions<ImportOptions> impo
         var results = new List<FileResult>();
         if (files.Count == 0) results.Add(new FileResult("", null, null, t["Upload.NoFiles"], null));
         if (files.Count > UploadLimits.FilesPerRequest) files = files.Take(UploadLimits.FilesPerRequest).ToList();
-        var userId = Infrastructure.Groups.StudyPlans.UserId(User)!;
+        var userId = User.RequiredUserId();
         foreach (var file in files)
         {
             var name = UploadLimits.SafeFileName(file.FileName);
@@ -71,7 +72,7 @@ public sealed class IndexModel(UploadDrafts drafts, IOptions<ImportOptions> impo
     };
 
     private Task<IReadOnlyList<UploadDrafts.Listed>> PendingAsync(CancellationToken cancellationToken) =>
-        drafts.OpenForAsync(Infrastructure.Groups.StudyPlans.UserId(User)!, cancellationToken);
+        drafts.OpenForAsync(User.RequiredUserId(), cancellationToken);
 }
 
 public static class UploadLimits
