@@ -37,6 +37,7 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -95,6 +96,8 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ImportedTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
                     Subtitle = table.Column<string>(type: "text", nullable: true),
                     Series = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Issuer = table.Column<string>(type: "text", nullable: true),
@@ -320,6 +323,30 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Ticket = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UserAgent = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UserSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Articles",
                 columns: table => new
                 {
@@ -338,6 +365,36 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     table.PrimaryKey("PK_Articles", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Articles_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentEdits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DocumentId = table.Column<int>(type: "integer", nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    EditJson = table.Column<string>(type: "text", nullable: false),
+                    Before = table.Column<string>(type: "text", nullable: false),
+                    After = table.Column<string>(type: "text", nullable: false),
+                    Section = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    SnapshotJson = table.Column<string>(type: "text", nullable: true),
+                    UndoneAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Restores = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentEdits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentEdits_Documents_DocumentId",
                         column: x => x.DocumentId,
                         principalTable: "Documents",
                         principalColumn: "Id",
@@ -569,7 +626,8 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     DateEnd = table.Column<string>(type: "text", nullable: true),
                     Year = table.Column<int>(type: "integer", nullable: true),
                     Occasion = table.Column<string>(type: "text", nullable: true),
-                    Theme = table.Column<string>(type: "text", nullable: true)
+                    Theme = table.Column<string>(type: "text", nullable: true),
+                    Enumerator = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -669,10 +727,21 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DocumentEdits_DocumentId_Revision",
+                table: "DocumentEdits",
+                columns: new[] { "DocumentId", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Documents_ContentHash",
                 table: "Documents",
                 column: "ContentHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_ImportedTitle",
+                table: "Documents",
+                column: "ImportedTitle");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Documents_Series_Year",
@@ -787,6 +856,16 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                 name: "IX_UploadDrafts_UserId",
                 table: "UploadDrafts",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_ExpiresAtUtc",
+                table: "UserSessions",
+                column: "ExpiresAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_UserId",
+                table: "UserSessions",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -820,6 +899,9 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DocumentEdits");
+
+            migrationBuilder.DropTable(
                 name: "DocumentFiles");
 
             migrationBuilder.DropTable(
@@ -842,6 +924,9 @@ namespace StudyPortal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "UploadDrafts");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
