@@ -137,8 +137,8 @@ public sealed class SearchIndexTests
     public void Query_IsCappedAt200Characters() => Assert.Equal(200, SearchQuery.Parse(new string('网', 500)).Required.Single().Length);
 
     [Fact]
-    public void Highlighter_EscapesTextAndMarksEveryTerm() =>
-        Assert.Equal("&lt;b&gt;<mark>网络</mark>&lt;/b&gt;与<mark>安全</mark>", Highlighter.Mark("<b>网络</b>与安全", ["网络", "安全"]));
+    public void Matches_FindEveryTerm_CaseInsensitive_OverlapsMerged() =>
+        Assert.Equal([new TextRange(3, 2), new TextRange(10, 2), new TextRange(13, 6)], Matches.Of("<b>网络</b>与安全和Data安全", ["网络", "安全", "data", "ta安"]));
 }
 
 public sealed class SearchCapTests

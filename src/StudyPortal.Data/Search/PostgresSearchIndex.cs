@@ -27,8 +27,6 @@ public sealed class PostgresSearchIndex(PortalDbContext db, LibraryVersion? vers
         entry.HasIndex(e => e.Text).HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 
-    protected override object? Tokens(string text) => SearchGrams.For(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
     /// <summary>Nothing to catch up: an entry's grams are stored with it, and PostgreSQL maintains its GIN indexes in the same transaction.</summary>
     public override Task<int> CatchUpAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
@@ -38,8 +36,12 @@ public sealed class PostgresSearchIndex(PortalDbContext db, LibraryVersion? vers
         await using var copy = await ((NpgsqlConnection)connection).BeginBinaryImportAsync($"""
             COPY "SearchEntries" ("Id", "DocumentId", "SectionId", "ParagraphPosition", "Kind", "Year", "Text", "{GramsColumn}") FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
-        foreach (var e in entries)
+        // Making the grams is a quarter of the indexing time and independent per entry: it runs on every core.
+        var grams = new string[entries.Count][];
+        Parallel.For(0, entries.Count, i => grams[i] = SearchGrams.For(entries[i].Text).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        for (var i = 0; i < entries.Count; i++)
         {
+            var e = entries[i];
             await copy.StartRowAsync(cancellationToken);
             await copy.WriteAsync(e.Id, NpgsqlDbType.Bigint, cancellationToken);
             await copy.WriteAsync(e.DocumentId, NpgsqlDbType.Integer, cancellationToken);
@@ -48,7 +50,7 @@ public sealed class PostgresSearchIndex(PortalDbContext db, LibraryVersion? vers
             await copy.WriteAsync((int)e.Kind, NpgsqlDbType.Integer, cancellationToken);
             await WriteNullableAsync(copy, e.Year, cancellationToken);
             await copy.WriteAsync(e.Text, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync((string[])e.Tokens!, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(grams[i], NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
         }
         await copy.CompleteAsync(cancellationToken);
     }

@@ -32,11 +32,8 @@ public abstract class SearchIndex(PortalDbContext db, LibraryVersion? version) :
     private const long QuotationBase = 1L << 40;
     private const long BodyBase = 2L << 40;
 
-    /// <summary>One row to index, its tokens as <see cref="Tokens"/> made them.</summary>
-    protected sealed record Entry(long Id, int DocumentId, int SectionId, int? ParagraphPosition, SearchKind Kind, int? Year, string Text, object? Tokens);
-
-    /// <summary>An entry's tokens as this provider stores them with the entry; null where they are made later (<see cref="CatchUpAsync"/>).</summary>
-    protected abstract object? Tokens(string text);
+    /// <summary>One row to index; each provider makes its tokens its own way (with the row, or later in <see cref="CatchUpAsync"/>).</summary>
+    protected sealed record Entry(long Id, int DocumentId, int SectionId, int? ParagraphPosition, SearchKind Kind, int? Year, string Text);
 
     /// <inheritdoc />
     public abstract Task<int> CatchUpAsync(CancellationToken cancellationToken);
@@ -88,11 +85,6 @@ public abstract class SearchIndex(PortalDbContext db, LibraryVersion? version) :
                 rows.Add((reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetInt32(1), (SearchKind)reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetInt32(3), reader.GetString(4)));
         }
 
-        // Making the tokens is a quarter of the indexing time and independent per row: it runs on every core, while
-        // SQLite's own work below runs on one.
-        var tokens = new object?[rows.Count];
-        Parallel.For(0, rows.Count, i => tokens[i] = Tokens(rows[i].Text));
-
         var next = new Dictionary<long, long>();
         foreach (var band in new[] { 0L, QuotationBase, BodyBase })
         {
@@ -109,7 +101,7 @@ public abstract class SearchIndex(PortalDbContext db, LibraryVersion? version) :
         {
             var row = rows[i];
             var band = row.Kind switch { SearchKind.Body => BodyBase, SearchKind.Quotation => QuotationBase, _ => 0L };
-            entries[i] = new Entry(next[band]++, documentId, row.SectionId, row.Paragraph, row.Kind, row.Year, row.Text, tokens[i]);
+            entries[i] = new Entry(next[band]++, documentId, row.SectionId, row.Paragraph, row.Kind, row.Year, row.Text);
         }
         await WriteEntriesAsync(connection, transaction, entries, cancellationToken);
     }
@@ -179,7 +171,7 @@ public abstract class SearchIndex(PortalDbContext db, LibraryVersion? version) :
         {
             var s = sections[g.SectionId];
             var snippets = g.Hits.OrderBy(h => h.Kind).ThenBy(h => h.Id).Take(SnippetsPerSection).Where(h => texts.ContainsKey(h.Id))
-                .Select(h => new Snippet(KindName(texts[h.Id].Kind), texts[h.Id].ParagraphPosition, Highlighter.Snippet(texts[h.Id].Text, query.Highlights))).ToList();
+                .Select(h => Matches.Snippet(KindName(texts[h.Id].Kind), texts[h.Id].ParagraphPosition, texts[h.Id].Text, query.Highlights)).ToList();
             return new SectionHit(s.Key, s.Heading, s.ArticleTitle, s.DocumentTitle, s.DocumentId, g.Count, snippets);
         }).ToList();
 
@@ -207,7 +199,7 @@ public abstract class SearchIndex(PortalDbContext db, LibraryVersion? version) :
         if (ids.Count == 0) return result;
         var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var names = ids.Select((id, i) => { Add(command, "@s" + i.ToString(CultureInfo.InvariantCulture), id); return "@s" + i.ToString(CultureInfo.InvariantCulture); });
+        var names = AddList(command, "@s", ids);
         command.CommandText = $"""
             SELECT s."Id", s."Key", s."Heading", a."Title", d."Title", s."DocumentId"
               FROM "Sections" s JOIN "Articles" a ON a."Id" = s."ArticleId" JOIN "Documents" d ON d."Id" = s."DocumentId"
@@ -228,7 +220,7 @@ public abstract class SearchIndex(PortalDbContext db, LibraryVersion? version) :
         if (ids.Count == 0) return result;
         var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var names = ids.Select((id, i) => { Add(command, "@i" + i.ToString(CultureInfo.InvariantCulture), id); return "@i" + i.ToString(CultureInfo.InvariantCulture); });
+        var names = AddList(command, "@i", ids);
         command.CommandText = $"""SELECT "Id", "Text", "Kind", "ParagraphPosition" FROM "SearchEntries" WHERE "Id" IN ({string.Join(", ", names)})""";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -271,6 +263,19 @@ public abstract class SearchIndex(PortalDbContext db, LibraryVersion? version) :
         var name = "@p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
         Add(command, name, value);
         return name;
+    }
+
+    /// <summary>One parameter per value (named prefix0, prefix1, …), added once; returns their names for an IN list.</summary>
+    protected static List<string> AddList<T>(DbCommand command, string prefix, IReadOnlyList<T> values)
+    {
+        var names = new List<string>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var name = prefix + i.ToString(CultureInfo.InvariantCulture);
+            Add(command, name, values[i]);
+            names.Add(name);
+        }
+        return names;
     }
 
     protected static DbParameter Add(DbCommand command, string name, object? value)

@@ -31,7 +31,10 @@ public sealed record SectionHit(
     int HitCount,
     IReadOnlyList<Snippet> Snippets);
 
-/// <summary>Escaped HTML with every matched term in &lt;mark&gt;; <see cref="ParagraphPosition"/> is null for a title hit.</summary>
-public sealed record Snippet(string Kind, int? ParagraphPosition, string Html);
+/// <summary>
+/// A piece of a hit's text with the matched terms' <see cref="Marks"/> (positions in <see cref="Text"/>), and whether
+/// text was cut before or after it; <see cref="ParagraphPosition"/> is null for a title hit.
+/// </summary>
+public sealed record Snippet(string Kind, int? ParagraphPosition, string Text, IReadOnlyList<TextRange> Marks, bool CutBefore, bool CutAfter);
 
 public sealed record FacetCount(string Value, string Label, int Count);

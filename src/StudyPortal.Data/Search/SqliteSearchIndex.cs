@@ -21,8 +21,6 @@ public sealed class SqliteSearchIndex(PortalDbContext db, LibraryVersion? versio
     private readonly PortalDbContext _db = db;
 
     /// <summary>The tokens are made by <see cref="CatchUpAsync"/>, not in the storing transaction.</summary>
-    protected override object? Tokens(string text) => null;
-
     protected override async Task WriteEntriesAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<Entry> entries, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();

@@ -1,3 +1,4 @@
+using StudyPortal.Web.Infrastructure;
 using StudyPortal.Data.Search;
 
 namespace StudyPortal.Web.Pages.Search;
@@ -25,7 +26,7 @@ public static class SearchApi
                     {
                         key = s.SectionKey, heading = s.SectionHeading, article = s.ArticleTitle, document = s.DocumentTitle, documentId = s.DocumentId,
                         hits = s.HitCount, url = $"/read/{s.SectionKey}",
-                        snippets = s.Snippets.Select(x => new { kind = x.Kind, paragraph = x.ParagraphPosition, html = x.Html }),
+                        snippets = s.Snippets.Select(x => new { kind = x.Kind, paragraph = x.ParagraphPosition, html = MarkedText.Html(x), text = x.Text, marks = x.Marks.Select(m => new { start = m.Start, length = m.Length }) }),
                     }),
                     facets = new { documents = results.Documents, series = results.Series, kinds = results.Kinds, years = results.Years },
                 });
