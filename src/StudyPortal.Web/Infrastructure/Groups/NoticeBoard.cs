@@ -5,7 +5,7 @@ using StudyPortal.Data.Groups;
 namespace StudyPortal.Web.Infrastructure.Groups;
 
 /// <summary>In-portal notices (the bell). One notice per person, kind and subject: sending twice sends once.</summary>
-public sealed class NoticeBoard(PortalDbContext db, StudyClock clock)
+public sealed class NoticeBoard(PortalDbContext db, StudyClock clock, LinkGenerator links)
 {
     public const string NewAssignment = "assignment";
     public const string DueSoon = "due-soon";
@@ -32,7 +32,7 @@ public sealed class NoticeBoard(PortalDbContext db, StudyClock clock)
             .ToListAsync(cancellationToken);
         var before = db.ChangeTracker.Entries<Notice>().Count();
         foreach (var a in candidates.Where(a => clock.IsDueSoon(a.DueDate)))
-            await AddAsync(a.Members.Except(a.Done), DueSoon, a.Id, $"“{a.Title}”将于 {a.DueDate:yyyy-MM-dd} 截止", $"/study/{a.Id}", cancellationToken);
+            await AddAsync(a.Members.Except(a.Done), DueSoon, a.Id, $"“{a.Title}”将于 {a.DueDate:yyyy-MM-dd} 截止", links.GetPathByPage("/Study/Assignment", values: new { id = a.Id })!, cancellationToken);
         var added = db.ChangeTracker.Entries<Notice>().Count() - before;
         await db.SaveChangesAsync(cancellationToken);
         return added;

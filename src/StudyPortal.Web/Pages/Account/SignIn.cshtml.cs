@@ -63,7 +63,7 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, IOptions<Acces
             users.PasswordHasher.VerifyHashedPassword(Unknown, UnknownHash.Value, Form.Password);
         }
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Form.Password, Form.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Library/Index")!);
         Error = result.IsLockedOut ? t["SignIn.LockedOut"] : result.IsNotAllowed ? t["SignIn.Disabled"] : t["SignIn.Failed"];
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

@@ -15,6 +15,6 @@ public sealed class SignOutModel(SignInManager<PortalUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect("/account/signin");
+        return RedirectToPage("/Account/SignIn");
     }
 }

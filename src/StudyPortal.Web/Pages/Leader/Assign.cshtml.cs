@@ -78,10 +78,10 @@ public sealed class AssignModel(PortalDbContext db, StudyPlans plans, StudyClock
         db.Assignments.Add(assignment);
         await db.SaveChangesAsync(cancellationToken);
         var members = await db.GroupMembers.Where(m => m.GroupId == id && !m.IsLeader).Select(m => m.UserId).ToListAsync(cancellationToken);
-        await notices.AddAsync(members, NoticeBoard.NewAssignment, assignment.Id, t["Notice.NewAssignment", Group.Name, assignment.Title, due.ToString("yyyy-MM-dd")], $"/study/{assignment.Id}", cancellationToken);
+        await notices.AddAsync(members, NoticeBoard.NewAssignment, assignment.Id, t["Notice.NewAssignment", Group.Name, assignment.Title, due.ToString("yyyy-MM-dd")], Url.Page("/Study/Assignment", new { id = assignment.Id })!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = t["Assign.Done", assignment.Title, assignment.Sections.Count, members.Count].Value;
-        return Redirect($"/leader/groups/{id}/progress");
+        return RedirectToPage("/Leader/Progress", new { id });
     }
 
     private sealed record Chosen(string Key, string DocumentTitle, string ArticleTitle, string Heading);

@@ -47,7 +47,7 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
         Assignment.Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = t["Assign.Saved", Assignment.Title].Value;
-        return Redirect($"/leader/groups/{Assignment.GroupId}/progress");
+        return RedirectToPage("/Leader/Progress", new { id = Assignment.GroupId });
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(int id, bool confirmed, CancellationToken cancellationToken)

@@ -48,7 +48,7 @@ public sealed class GroupModel(PortalDbContext db, StudyPlans plans, StudyClock 
         Group.Name = name.Trim();
         Group.Description = string.IsNullOrWhiteSpace(description) ? null : UserText.Cut(description.Trim(), StudyGroup.DescriptionMaxLength);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/leader/groups/{id}");
+        return RedirectToPage("/Leader/Group", new { id });
     }
 
     /// <summary>Adds members by user name: one or many, separated by lines, commas or spaces. Unknown names are reported.</summary>
@@ -109,7 +109,7 @@ public sealed class GroupModel(PortalDbContext db, StudyPlans plans, StudyClock 
         }
         member.IsLeader = leader;
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/leader/groups/{id}");
+        return RedirectToPage("/Leader/Group", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public sealed class IndexModel(PortalDbContext db, StudyPlans plans, StudyClock 
         group.Members.Add(new GroupMember { UserId = User.RequiredUserId(), IsLeader = true, AddedAtUtc = clock.UtcNow });
         db.StudyGroups.Add(group);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/leader/groups/{group.Id}");
+        return RedirectToPage("/Leader/Group", new { id = group.Id });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

@@ -72,7 +72,7 @@ public sealed class ProgressModel(PortalDbContext db, StudyPlans plans, StudyClo
         checkIn.CommentedBy = User.Identity!.Name;
         checkIn.CommentedAtUtc = clock.UtcNow;
         if (checkIn.LeaderComment is not null)
-            await notices.AddAsync([checkIn.UserId], NoticeBoard.Comment, checkIn.AssignmentId, t["Notice.Comment", checkIn.Assignment!.Title], $"/study/{checkIn.AssignmentId}", cancellationToken);
+            await notices.AddAsync([checkIn.UserId], NoticeBoard.Comment, checkIn.AssignmentId, t["Notice.Comment", checkIn.Assignment!.Title], Url.Page("/Study/Assignment", new { id = checkIn.AssignmentId })!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = t[checkIn.LeaderComment is null ? "Progress.CommentRemoved" : "Progress.CommentSaved"].Value;
         return RedirectToPage("/Leader/Progress", null, new { id }, $"checkin-{checkInId}");

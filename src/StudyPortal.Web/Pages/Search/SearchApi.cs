@@ -8,7 +8,7 @@ public static class SearchApi
 {
     public static void MapSearchApi(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/api/search", async (string? q, int? page, int? document, string? series, string? kind, int? from, int? to,
-                ISearchIndex index, CancellationToken cancellationToken) =>
+                ISearchIndex index, LinkGenerator links, HttpContext http, CancellationToken cancellationToken) =>
             {
                 var results = await index.SearchAsync(new SearchRequest(q, document, series, kind, from, to, Math.Clamp(page ?? 1, 1, 10_000)), cancellationToken);
                 return Results.Ok(new
@@ -25,7 +25,7 @@ public static class SearchApi
                     sections = results.Sections.Select(s => new
                     {
                         key = s.SectionKey, heading = s.SectionHeading, article = s.ArticleTitle, document = s.DocumentTitle, documentId = s.DocumentId,
-                        hits = s.HitCount, url = $"/read/{s.SectionKey}",
+                        hits = s.HitCount, url = links.GetPathByPage(http, "/Read/Index", values: new { key = s.SectionKey }),
                         snippets = s.Snippets.Select(x => new { kind = x.Kind, paragraph = x.ParagraphPosition, html = MarkedText.Html(x), text = x.Text, marks = x.Marks.Select(m => new { start = m.Start, length = m.Length }) }),
                     }),
                     facets = new { documents = results.Documents, series = results.Series, kinds = results.Kinds, years = results.Years },

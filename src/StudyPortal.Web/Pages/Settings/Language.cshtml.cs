@@ -29,6 +29,6 @@ public sealed class LanguageModel : PageModel
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
         // Kestrel refuses a Location header with raw non-ASCII characters (a return address holding Chinese): encode them.
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? AsciiUrl(returnUrl) : "/");
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? AsciiUrl(returnUrl) : Url.Page("/Library/Index")!);
     }
 }

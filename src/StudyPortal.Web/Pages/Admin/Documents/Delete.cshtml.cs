@@ -36,6 +36,6 @@ public sealed class DeleteModel(PortalDbContext db, DocumentStore store, AuditLo
         await store.DeleteAsync(id, cancellationToken);
         await audit.WriteAsync(User, "delete", title, null, cancellationToken);
         TempData["Message"] = $"✓ {title}";
-        return Redirect("/admin/documents");
+        return RedirectToPage("/Admin/Documents/Index");
     }
 }
