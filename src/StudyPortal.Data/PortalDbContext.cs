@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using StudyPortal.Data.Accounts;
-using StudyPortal.Data.Entities;
+using StudyPortal.Data.Library;
+using StudyPortal.Data.Editing;
+using StudyPortal.Data.Search;
 
 namespace StudyPortal.Data;
 
@@ -65,5 +67,5 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
 
     /// <summary>Moves the library's revision; call inside the transaction that changes the library.</summary>
     public Task<int> MoveLibraryRevisionAsync(CancellationToken cancellationToken) =>
-        LibraryState.Where(s => s.Id == Entities.LibraryState.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Revision, x => x.Revision + 1), cancellationToken);
+        LibraryState.Where(s => s.Id == Library.LibraryState.SingletonId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Revision, x => x.Revision + 1), cancellationToken);
 }

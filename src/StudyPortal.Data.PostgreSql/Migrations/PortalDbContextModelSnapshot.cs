@@ -396,7 +396,7 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.ToTable("UserSessions");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.Article", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.Article", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -434,7 +434,7 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.ToTable("Articles");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.Document", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.Document", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -522,7 +522,7 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.ToTable("Documents");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.DocumentEdit", b =>
+            modelBuilder.Entity("StudyPortal.Data.Editing.DocumentEdit", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -582,7 +582,7 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.ToTable("DocumentEdits");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.DocumentFile", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.DocumentFile", b =>
                 {
                     b.Property<int>("DocumentId")
                         .HasColumnType("integer");
@@ -596,7 +596,7 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.ToTable("DocumentFiles");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.LibraryState", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.LibraryState", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer");
@@ -616,7 +616,7 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                         });
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.Paragraph", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.Paragraph", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -656,7 +656,7 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.ToTable("Paragraphs");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.Quotation", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.Quotation", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -718,7 +718,7 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.ToTable("Quotations");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.SearchEntry", b =>
+            modelBuilder.Entity("StudyPortal.Data.Search.SearchEntry", b =>
                 {
                     b.Property<long>("Id")
                         .HasColumnType("bigint");
@@ -764,7 +764,7 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.ToTable("SearchEntries");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.Section", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.Section", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1095,9 +1095,9 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.Article", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.Article", b =>
                 {
-                    b.HasOne("StudyPortal.Data.Entities.Document", "Document")
+                    b.HasOne("StudyPortal.Data.Library.Document", "Document")
                         .WithMany("Articles")
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1106,9 +1106,9 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.Navigation("Document");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.DocumentEdit", b =>
+            modelBuilder.Entity("StudyPortal.Data.Editing.DocumentEdit", b =>
                 {
-                    b.HasOne("StudyPortal.Data.Entities.Document", "Document")
+                    b.HasOne("StudyPortal.Data.Library.Document", "Document")
                         .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1117,18 +1117,18 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.Navigation("Document");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.DocumentFile", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.DocumentFile", b =>
                 {
-                    b.HasOne("StudyPortal.Data.Entities.Document", null)
+                    b.HasOne("StudyPortal.Data.Library.Document", null)
                         .WithOne("File")
-                        .HasForeignKey("StudyPortal.Data.Entities.DocumentFile", "DocumentId")
+                        .HasForeignKey("StudyPortal.Data.Library.DocumentFile", "DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.Paragraph", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.Paragraph", b =>
                 {
-                    b.HasOne("StudyPortal.Data.Entities.Section", "Section")
+                    b.HasOne("StudyPortal.Data.Library.Section", "Section")
                         .WithMany("Paragraphs")
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1137,21 +1137,21 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.Navigation("Section");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.Quotation", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.Quotation", b =>
                 {
-                    b.HasOne("StudyPortal.Data.Entities.Document", "Document")
+                    b.HasOne("StudyPortal.Data.Library.Document", "Document")
                         .WithMany("Quotations")
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("StudyPortal.Data.Entities.Paragraph", "Paragraph")
+                    b.HasOne("StudyPortal.Data.Library.Paragraph", "Paragraph")
                         .WithMany()
                         .HasForeignKey("ParagraphId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("StudyPortal.Data.Entities.Section", "Section")
+                    b.HasOne("StudyPortal.Data.Library.Section", "Section")
                         .WithMany()
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1164,30 +1164,30 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.Navigation("Section");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.SearchEntry", b =>
+            modelBuilder.Entity("StudyPortal.Data.Search.SearchEntry", b =>
                 {
-                    b.HasOne("StudyPortal.Data.Entities.Document", null)
+                    b.HasOne("StudyPortal.Data.Library.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("StudyPortal.Data.Entities.Section", null)
+                    b.HasOne("StudyPortal.Data.Library.Section", null)
                         .WithMany()
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.Section", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.Section", b =>
                 {
-                    b.HasOne("StudyPortal.Data.Entities.Article", "Article")
+                    b.HasOne("StudyPortal.Data.Library.Article", "Article")
                         .WithMany("Sections")
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("StudyPortal.Data.Entities.Document", "Document")
+                    b.HasOne("StudyPortal.Data.Library.Document", "Document")
                         .WithMany("Sections")
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1263,12 +1263,12 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.Article", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.Article", b =>
                 {
                     b.Navigation("Sections");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.Document", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.Document", b =>
                 {
                     b.Navigation("Articles");
 
@@ -1279,7 +1279,7 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.Navigation("Sections");
                 });
 
-            modelBuilder.Entity("StudyPortal.Data.Entities.Section", b =>
+            modelBuilder.Entity("StudyPortal.Data.Library.Section", b =>
                 {
                     b.Navigation("Paragraphs");
                 });

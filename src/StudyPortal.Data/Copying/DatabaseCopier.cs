@@ -3,7 +3,7 @@ using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
-using StudyPortal.Data.Entities;
+using StudyPortal.Data.Library;
 using StudyPortal.Data.Search;
 
 namespace StudyPortal.Data.Copying;

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using StudyPortal.Data.Accounts;
-using StudyPortal.Data.Entities;
+using StudyPortal.Data.Library;
 using StudyPortal.Data.Importing;
 using StudyPortal.Data.Search;
 using StudyPortal.Importer.Editing;

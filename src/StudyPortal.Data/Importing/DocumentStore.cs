@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using StudyPortal.Data.Entities;
+using StudyPortal.Data.Library;
 using StudyPortal.Data.Search;
 using StudyPortal.Data.Editing;
 using StudyPortal.Importer.Editing;

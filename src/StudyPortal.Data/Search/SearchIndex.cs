@@ -3,7 +3,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using StudyPortal.Data.Entities;
+using StudyPortal.Data.Library;
 
 namespace StudyPortal.Data.Search;
 

@@ -22,7 +22,7 @@ public sealed class LibraryChangeWatcher(IServiceScopeFactory scopes, LibraryVer
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-                var revision = await db.LibraryState.AsNoTracking().Where(s => s.Id == Data.Entities.LibraryState.SingletonId).Select(s => s.Revision).FirstOrDefaultAsync(stoppingToken);
+                var revision = await db.LibraryState.AsNoTracking().Where(s => s.Id == Data.Library.LibraryState.SingletonId).Select(s => s.Revision).FirstOrDefaultAsync(stoppingToken);
                 if (seen is not null && revision != seen)
                 {
                     logger.LogInformation("The library changed (revision {Revision}); this node's caches start over", revision);

@@ -1,4 +1,4 @@
-using StudyPortal.Data.Entities;
+using StudyPortal.Data.Library;
 
 namespace StudyPortal.Web.Infrastructure;
 

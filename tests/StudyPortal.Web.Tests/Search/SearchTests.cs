@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StudyPortal.Data;
-using StudyPortal.Data.Entities;
+using StudyPortal.Data.Library;
 using StudyPortal.Data.Search;
 using StudyPortal.Web.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using StudyPortal.Data.Entities;
+using StudyPortal.Data.Library;
 using Microsoft.EntityFrameworkCore;
 using StudyPortal.Data;
 using StudyPortal.Data.Accounts;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StudyPortal.Data;
 using StudyPortal.Data.Editing;
-using StudyPortal.Data.Entities;
+using StudyPortal.Data.Library;
 using StudyPortal.Data.Importing;
 using StudyPortal.Importer.Editing;
 using StudyPortal.Importer.Model;

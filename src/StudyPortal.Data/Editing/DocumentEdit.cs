@@ -1,4 +1,6 @@
-namespace StudyPortal.Data.Entities;
+using StudyPortal.Data.Library;
+
+namespace StudyPortal.Data.Editing;
 
 /// <summary>
 /// One step in a document's history: an admin's correction (its <see cref="EditJson"/> can be replayed onto a fresh

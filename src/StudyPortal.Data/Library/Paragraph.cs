@@ -1,6 +1,6 @@
 using StudyPortal.Importer.Model;
 
-namespace StudyPortal.Data.Entities;
+namespace StudyPortal.Data.Library;
 
 public sealed class Paragraph
 {

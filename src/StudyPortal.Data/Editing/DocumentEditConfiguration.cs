@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudyPortal.Data.Accounts;
-using StudyPortal.Data.Entities;
+using StudyPortal.Data.Library;
 
-namespace StudyPortal.Data.Configurations;
+namespace StudyPortal.Data.Editing;
 
 public sealed class DocumentEditConfiguration : IEntityTypeConfiguration<DocumentEdit>
 {

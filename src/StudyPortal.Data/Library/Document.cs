@@ -1,4 +1,4 @@
-namespace StudyPortal.Data.Entities;
+namespace StudyPortal.Data.Library;
 
 /// <summary>One imported file: its metadata, its structure and, in <see cref="File"/>, its original bytes.</summary>
 public sealed class Document

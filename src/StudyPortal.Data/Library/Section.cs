@@ -1,4 +1,4 @@
-namespace StudyPortal.Data.Entities;
+namespace StudyPortal.Data.Library;
 
 /// <summary>The unit people read and leaders assign. <see cref="Key"/> is stable across re-imports of the same text.</summary>
 public sealed class Section

@@ -1,4 +1,4 @@
-namespace StudyPortal.Data.Entities;
+namespace StudyPortal.Data.Search;
 
 /// <summary>
 /// One searchable text: a paragraph, a heading, a title or a quotation. Its id is the rowid of the full-text

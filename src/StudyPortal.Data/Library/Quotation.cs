@@ -1,4 +1,4 @@
-namespace StudyPortal.Data.Entities;
+namespace StudyPortal.Data.Library;
 
 /// <summary>A passage attributed to a speaker, linked to the paragraph it came from.</summary>
 public sealed class Quotation

@@ -1,4 +1,4 @@
-namespace StudyPortal.Data.Entities;
+namespace StudyPortal.Data.Library;
 
 /// <summary>
 /// The library's revision, one row, moved in the same transaction as every import, replacement and deletion: web nodes

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using StudyPortal.Data.Entities;
+using StudyPortal.Data.Library;
 
-namespace StudyPortal.Data.Configurations;
+namespace StudyPortal.Data.Search;
 
 public sealed class SearchEntryConfiguration : IEntityTypeConfiguration<SearchEntry>
 {

@@ -1,4 +1,4 @@
-namespace StudyPortal.Data.Entities;
+namespace StudyPortal.Data.Library;
 
 /// <summary>The original upload, kept apart so listing documents never loads file contents.</summary>
 public sealed class DocumentFile

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using StudyPortal.Data.Entities;
 
-namespace StudyPortal.Data.Configurations;
+namespace StudyPortal.Data.Library;
 
 public sealed class QuotationConfiguration : IEntityTypeConfiguration<Quotation>
 {
