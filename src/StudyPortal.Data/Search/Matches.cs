@@ -1,8 +1,5 @@
 namespace StudyPortal.Data.Search;
 
-/// <summary>A run of matched characters in a text.</summary>
-public readonly record struct TextRange(int Start, int Length);
-
 /// <summary>
 /// Where a query's terms occur in a text (case-insensitive, overlaps merged), and the window of a long text to quote
 /// around the first of them. Plain positions: turning them into HTML is the web app's job.

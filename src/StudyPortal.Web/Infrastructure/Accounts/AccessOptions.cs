@@ -26,21 +26,3 @@ public sealed class AccessOptions
         "The portal sends its sign-in cookie over HTTPS only, but this request came over plain HTTP: serve it over HTTPS " +
         "(or behind a TLS proxy with Portal:Proxy), or set Portal:Access:SecureCookies=false for an intranet without TLS.";
 }
-
-public sealed class AdminAccountOptions
-{
-    public const string SectionName = "Portal:Admin";
-
-    /// <summary>The first admin's user name; when no admin exists yet, this account is created on start.</summary>
-    [System.ComponentModel.DataAnnotations.Required, System.ComponentModel.DataAnnotations.MaxLength(64)]
-    public string UserName { get; set; } = "admin";
-
-    /// <summary>The first admin's password. When empty, a random one is generated and written once to the log.</summary>
-    public string? Password { get; set; }
-
-    [System.ComponentModel.DataAnnotations.Required, System.ComponentModel.DataAnnotations.MaxLength(Data.Accounts.PortalUser.DisplayNameMaxLength)]
-    public string DisplayName { get; set; } = "管理员";
-
-    [System.ComponentModel.DataAnnotations.EmailAddress]
-    public string? Email { get; set; }
-}

@@ -20,9 +20,3 @@ public sealed class DisplayNameClaimsFactory(UserManager<PortalUser> userManager
         return identity;
     }
 }
-
-public static class ClaimsPrincipalExtensions
-{
-    public static string DisplayName(this ClaimsPrincipal user) =>
-        user.FindFirst(DisplayNameClaimsFactory.ClaimType)?.Value ?? user.Identity?.Name ?? "";
-}

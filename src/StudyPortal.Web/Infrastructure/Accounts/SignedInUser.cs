@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 namespace StudyPortal.Web.Infrastructure.Accounts;
 
-/// <summary>The one way to get the current user's id (the Identity user id in the sign-in ticket).</summary>
+/// <summary>The one way to read who is signed in from the principal: their id and the name the interface shows.</summary>
 public static class SignedInUser
 {
     /// <summary>The user's id, or null for an anonymous visitor.</summary>
@@ -11,4 +11,8 @@ public static class SignedInUser
     /// <summary>The id of a user the page's policy requires to be signed in.</summary>
     public static string RequiredUserId(this ClaimsPrincipal user) =>
         user.UserId() ?? throw new InvalidOperationException("This page is for signed-in users only; its folder's policy should have required it.");
+
+    /// <summary>The display name (姓名) put in the ticket at sign-in, else the user name.</summary>
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirst(DisplayNameClaimsFactory.ClaimType)?.Value ?? user.Identity?.Name ?? "";
 }

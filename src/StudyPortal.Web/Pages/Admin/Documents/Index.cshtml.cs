@@ -69,16 +69,3 @@ public sealed class IndexModel(PortalDbContext db, DocumentImporter importer, Au
         return RedirectToPage();
     }
 }
-
-/// <summary>The content type a stored original is served with, by its name's extension.</summary>
-public static class ContentTypes
-{
-    public static string For(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
-    {
-        ".pdf" => "application/pdf",
-        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ".md" => "text/markdown",
-        ".txt" => "text/plain",
-        _ => "application/octet-stream",
-    };
-}
