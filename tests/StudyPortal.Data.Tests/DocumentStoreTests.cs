@@ -143,3 +143,26 @@ public sealed class DocumentStoreTests
         Assert.Equal(0, await db.Sections.CountAsync() + await db.Paragraphs.CountAsync() + await db.Quotations.CountAsync() + await db.DocumentFiles.CountAsync());
     }
 }
+
+/// <summary>A folder import takes every format the parser reads, and nothing else.</summary>
+public sealed class FolderImportTests
+{
+    [Fact]
+    public void AFolder_GivesItsTextMarkdownWordAndPdfFiles_InNameOrder()
+    {
+        var folder = Directory.CreateTempSubdirectory("studyportal-folder-").FullName;
+        try
+        {
+            foreach (var name in new[] { "b.docx", "a.txt", "c.pdf", "d.md", "e.png", "f.markdown", "g.DOCX", "notes.tmp" })
+                File.WriteAllText(Path.Combine(folder, name), "x");
+
+            var files = StudyPortal.Data.Importing.DocumentImporter.Expand([folder]).Select(Path.GetFileName).ToList();
+
+            Assert.Equal(["a.txt", "b.docx", "c.pdf", "d.md", "f.markdown", "g.DOCX"], files);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

@@ -73,7 +73,7 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
                 document.ReplacedAtUtc = time.GetUtcNow().UtcDateTime;
             }
 
-            var keys = AssignKeys(parsed, document.ImportedTitle);
+            var keys = SectionKeys.Assign(parsed, document.ImportedTitle);
             if (status == ImportStatus.Replaced) (parsed, keys, corrections) = await ReplayCorrectionsAsync(document, parsed, keys, keepCorrections, importedBy, cancellationToken);
             Fill(document, parsed, original, hash, importedBy);
             await db.SaveChangesAsync(cancellationToken);
@@ -263,24 +263,6 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
         await writer.CompleteAsync(cancellationToken);
     }
 
-    /// <summary>Keys in document order: the same text gets the same key; a repeated heading counts its occurrences.</summary>
-    /// <param name="keyTitle">The title the document was first imported under (<see cref="Document.ImportedTitle"/>).</param>
-    private static List<string> AssignKeys(ParsedDocument parsed, string keyTitle)
-    {
-        var occurrences = new Dictionary<string, int>();
-        var keys = new List<string>();
-        foreach (var article in parsed.Articles)
-        {
-            foreach (var section in article.Sections)
-            {
-                var identity = section.Heading.Length > 0 ? section.Heading : Opening(section);
-                var occurrence = occurrences[$"{article.Title}\n{identity}"] = occurrences.GetValueOrDefault($"{article.Title}\n{identity}") + 1;
-                keys.Add(SectionKeys.For(keyTitle, article.Title, identity, occurrence));
-            }
-        }
-        return keys;
-    }
-
     /// <summary>Another document may hold a section with the same text and so the same key; the newcomer's key gets another.</summary>
     private async Task ResolveKeyCollisionsAsync(List<string> keys, int documentId, CancellationToken cancellationToken)
     {
@@ -292,9 +274,6 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
             if (taken.Contains(keys[i]))
                 keys[i] = SectionKeys.For(documentId.ToString(System.Globalization.CultureInfo.InvariantCulture), keys[i], "", i);
     }
-
-    private static string Opening(ParsedSection section) =>
-        section.Paragraphs.Count == 0 ? "" : section.Paragraphs[0].Text[..Math.Min(40, section.Paragraphs[0].Text.Length)];
 
     private async Task<ImportOutcome> OutcomeAsync(ImportStatus status, int documentId, string title, CancellationToken cancellationToken)
     {

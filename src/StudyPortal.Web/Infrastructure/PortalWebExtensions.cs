@@ -127,7 +127,7 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<Pages.Admin.Users.UserAccounts>();
         builder.Services.AddScoped<ArticleTwins>();
         builder.Services.AddHostedService<Pages.Admin.Upload.DraftSweeper>();
-        builder.Services.AddScoped<Pages.Read.ReadingProgressRecorder>();
+        builder.Services.AddScoped<ReadingProgressRecorder>();
         builder.Services.AddValidatedOptions<Groups.StudyOptions, StudyOptionsValidator>(Groups.StudyOptions.SectionName);
         builder.Services.AddScoped<Groups.StudyClock>();
         builder.Services.AddScoped<Groups.StudyPlans>();

@@ -10,7 +10,7 @@ using StudyPortal.Web.Infrastructure;
 namespace StudyPortal.Web.Pages.Documents;
 
 /// <summary>A document's table of contents (目录): its articles with source and author, and each article's sections.</summary>
-public sealed class IndexModel(PortalDbContext db, IOptions<ReadingOptions> reading, ArticleTwins twins, Read.ReadingProgressRecorder progress) : PageModel
+public sealed class IndexModel(PortalDbContext db, IOptions<ReadingOptions> reading, ArticleTwins twins, ReadingProgressRecorder progress) : PageModel
 {
     /// <summary>Articles of this document that other documents also contain, by article id.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<ArticleTwins.Twin>> Twins { get; private set; } = new Dictionary<int, IReadOnlyList<ArticleTwins.Twin>>();

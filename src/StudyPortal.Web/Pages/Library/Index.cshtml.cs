@@ -10,14 +10,14 @@ using StudyPortal.Web.Infrastructure;
 namespace StudyPortal.Web.Pages.Library;
 
 /// <summary>The library (学习资料库): every document, newest first, filterable by series and year.</summary>
-public sealed class IndexModel(PortalDbContext db, QuotationOfTheDay quotationOfTheDay, IOptions<ReadingOptions> reading, Read.ReadingProgressRecorder progress,
+public sealed class IndexModel(PortalDbContext db, QuotationOfTheDay quotationOfTheDay, IOptions<ReadingOptions> reading, ReadingProgressRecorder progress,
     Infrastructure.Groups.StudyPlans plans) : PageModel
 {
     /// <summary>我的学习: the signed-in member's assignments not yet done, overdue first.</summary>
     public IReadOnlyList<Infrastructure.Groups.StudyPlans.OpenAssignment> MyStudy { get; private set; } = [];
 
     /// <summary>Where the signed-in reader stopped last: "continue where you left off".</summary>
-    public Read.ReadingProgressRecorder.Continue? Continue { get; private set; }
+    public ReadingProgressRecorder.Continue? Continue { get; private set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Series { get; set; }

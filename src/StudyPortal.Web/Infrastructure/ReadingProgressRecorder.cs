@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudyPortal.Data;
 using StudyPortal.Data.Accounts;
 
-namespace StudyPortal.Web.Pages.Read;
+namespace StudyPortal.Web.Infrastructure;
 
 /// <summary>Records and reads reading progress by section key, so it survives re-imports.</summary>
 public sealed class ReadingProgressRecorder(PortalDbContext db, TimeProvider time)
