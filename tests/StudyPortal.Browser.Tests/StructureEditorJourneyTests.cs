@@ -8,6 +8,7 @@ using StudyPortal.Data;
 using StudyPortal.Data.Accounts;
 using StudyPortal.Data.Groups;
 using StudyPortal.Data.Importing;
+using StudyPortal.Tests;
 using StudyPortal.Web.Tests.Infrastructure;
 
 namespace StudyPortal.Browser.Tests;
@@ -20,34 +21,6 @@ namespace StudyPortal.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class StructureEditorJourneyTests(BrowserPortal portal)
 {
-    private static string Source(string title) => $"""
-        # {title}
-
-        ## 第一篇 改革开放
-
-        ### 一、总体要求
-
-        第一段，关于改革的总体要求，必须坚定不移。
-
-        第二段，继续阐述要求，推进各项工作。
-
-        第三段，要坚持以人民为中心的发展思想。
-
-        第四段，页眉噪声第4页。
-
-        ### 二、主要任务
-
-        任务段落一，深化重点领域改革。
-
-        任务段落二，扩大高水平对外开放。
-
-        ## 第二篇 高质量发展
-
-        ### 三、发展目标
-
-        发展段落，推动经济实现质的有效提升和量的合理增长。
-        """;
-
     private sealed record Fixture(int DocumentId, List<string> Keys, string MemberName, int AssignmentId);
 
     /// <summary>Stores the document and gives a member progress on, and an assignment of, its second section.</summary>
@@ -55,7 +28,7 @@ public sealed class StructureEditorJourneyTests(BrowserPortal portal)
     {
         using var scope = portal.Portal.Services.CreateScope();
         var importer = scope.ServiceProvider.GetRequiredService<DocumentImporter>();
-        var stored = await importer.ImportBytesAsync(Encoding.UTF8.GetBytes(Source(title)), title + ".md", "admin");
+        var stored = await importer.ImportBytesAsync(Encoding.UTF8.GetBytes(EditingFixture.Markdown(title, withNoise: true)), title + ".md", "admin");
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var id = stored.Outcome!.DocumentId;
         var keys = await db.Sections.Where(s => s.DocumentId == id).OrderBy(s => s.Position).Select(s => s.Key).ToListAsync();

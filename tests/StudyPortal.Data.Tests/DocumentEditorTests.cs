@@ -8,37 +8,14 @@ using StudyPortal.Data.Search;
 using StudyPortal.Importer;
 using StudyPortal.Importer.Editing;
 using StudyPortal.Importer.Model;
+using StudyPortal.Tests;
 
 namespace StudyPortal.Data.Tests;
 
 /// <summary>Corrections on a stored document: what each does to the tree, keys kept, refusals, conflicts, undo, re-import.</summary>
 public sealed class DocumentEditorTests : IAsyncLifetime
 {
-    private const string Source = """
-        # 编辑测试资料
-
-        ## 第一篇 改革开放
-
-        ### 一、总体要求
-
-        第一段，关于改革的总体要求，必须坚定不移。
-
-        第二段，继续阐述要求，推进各项工作。
-
-        第三段，要坚持以人民为中心的发展思想。
-
-        ### 二、主要任务
-
-        任务段落一，深化重点领域改革。
-
-        任务段落二，扩大高水平对外开放。
-
-        ## 第二篇 高质量发展
-
-        ### 三、发展目标
-
-        发展段落，推动经济实现质的有效提升和量的合理增长。
-        """;
+    private static readonly string Source = EditingFixture.Markdown("编辑测试资料");
 
     private TestDatabase _database = null!;
     private PortalDbContext _db = null!;

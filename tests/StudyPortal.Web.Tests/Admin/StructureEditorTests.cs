@@ -12,37 +12,11 @@ namespace StudyPortal.Web.Tests.Admin;
 /// <summary>/admin/documents/{id}/edit over HTTP: who may edit, what an edit changes at once, refusals, conflicts, re-import.</summary>
 public sealed class StructureEditorTests(EmptyPortalFactory factory) : UploadTestBase(factory), IClassFixture<EmptyPortalFactory>
 {
-    private static string Source(string title) => $"""
-        # {title}
-
-        ## 第一篇 改革开放
-
-        ### 一、总体要求
-
-        第一段，关于改革的总体要求，必须坚定不移。
-
-        第二段，继续阐述要求，推进各项工作。
-
-        第三段，要坚持以人民为中心的发展思想。
-
-        ### 二、主要任务
-
-        任务段落一，深化重点领域改革。
-
-        任务段落二，扩大高水平对外开放。
-
-        ## 第二篇 高质量发展
-
-        ### 三、发展目标
-
-        发展段落，推动经济实现质的有效提升和量的合理增长。
-        """;
-
     /// <summary>Uploads and stores a document of its own for one test; returns its id.</summary>
     private async Task<int> StoreAsync(HttpClient admin, string title, string? text = null)
     {
         var name = title + ".md";
-        var (_, page) = await UploadAsync(admin, (name, Encoding.UTF8.GetBytes(text ?? Source(title))));
+        var (_, page) = await UploadAsync(admin, (name, Encoding.UTF8.GetBytes(text ?? EditingFixture.Markdown(title))));
         var url = PreviewUrl(page, name);
         Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitFormAsync(url, new() { ["Form.Title"] = title }, url + "?handler=Confirm")).StatusCode);
         return await DbAsync(db => db.Documents.Where(d => d.Title == title).Select(d => d.Id).SingleAsync());

@@ -1,14 +1,3 @@
-using StudyPortal.Web.Infrastructure.Accounts;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using StudyPortal.Data;
-using StudyPortal.Data.Accounts;
-using StudyPortal.Data.Importing;
-using StudyPortal.Importer;
-
 namespace StudyPortal.Web.Pages.Admin.Upload;
 
 public static class UploadLimits
