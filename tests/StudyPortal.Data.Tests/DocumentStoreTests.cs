@@ -11,6 +11,23 @@ public sealed class DocumentStoreTests
 {
     private static byte[] Seed(string prefix) => File.ReadAllBytes(TestPaths.Seed(prefix));
 
+    [Theory]
+    [InlineData(true, "预览中改过的标题")]
+    [InlineData(false, "编辑测试资料")]
+    public async Task Reimport_KeepsTheTitleBlockSetInThePreview_UnlessEverythingIsReplaced(bool keep, string title)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        var bytes = Encoding.UTF8.GetBytes(EditingFixture.Markdown("编辑测试资料"));
+        var previewed = new DocumentParser().Parse(bytes, "a.md") with { Title = "预览中改过的标题", Series = "学习丛书" };
+        var stored = await TestDatabase.Store(db).StoreAsync(previewed, bytes, "admin");
+
+        var reimported = await database.Importer(db).ReimportAsync(stored.DocumentId, "admin", keep);
+
+        Assert.Equal((ImportStatus.Replaced, title), (reimported.Outcome!.Status, reimported.Outcome.Title));
+        Assert.Equal(keep ? "学习丛书" : null, await db.Documents.Where(d => d.Id == stored.DocumentId).Select(d => d.Series).SingleAsync());
+    }
+
     [Fact]
     public async Task Store_WhoseExpectedDocumentIsNotTheOneOfThatTitle_StoresNothing()
     {

@@ -74,11 +74,15 @@ public sealed class DocumentImporter(DocumentParser parser, DocumentStore store,
     public async Task<FileImportResult> ReimportAsync(int documentId, string importedBy, bool keepCorrections = true, CancellationToken cancellationToken = default)
     {
         var stored = await db.Documents.AsNoTracking().Where(d => d.Id == documentId)
-            .Select(d => new { d.FileName, d.File!.Content }).FirstOrDefaultAsync(cancellationToken);
+            .Select(d => new { d.FileName, d.File!.Content, d.Title, d.Series, d.Issuer, d.Date }).FirstOrDefaultAsync(cancellationToken);
         if (stored is null) return Fail($"document {documentId}", "the document does not exist");
         try
         {
             var parsed = parser.Parse(stored.Content, stored.FileName);
+            // The title block as stored carries what the admin set in the upload preview (and in the editor): kept
+            // with the corrections, replaced with them.
+            if (keepCorrections)
+                parsed = parsed with { Title = stored.Title, Series = stored.Series, Issuer = stored.Issuer, Date = Importer.Model.PartialDate.FromIso(stored.Date) };
             return new FileImportResult(stored.FileName, await store.StoreAsync(parsed, stored.Content, importedBy, documentId,
                 keepCorrections: keepCorrections, cancellationToken: cancellationToken), null);
         }
