@@ -1,12 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using StudyPortal.Data;
 using StudyPortal.Data.Groups;
 
 namespace StudyPortal.Web.Infrastructure.Groups;
 
 /// <summary>In-portal notices (the bell). One notice per person, kind and subject: sending twice sends once.</summary>
-public sealed class NoticeBoard(PortalDbContext db, StudyClock clock, LinkGenerator links)
+public sealed class NoticeBoard(PortalDbContext db, StudyClock clock, LinkGenerator links, IMemoryCache cache)
 {
+    /// <summary>
+    /// How long a person's unread count is taken from memory: the bell is on every page, a query each time was a
+    /// good part of a signed-in page's cost. This node forgets the count when it writes or reads notices; another
+    /// node's change shows within this time.
+    /// </summary>
+    public static readonly TimeSpan UnreadCacheTime = TimeSpan.FromSeconds(5);
+
     public const string NewAssignment = "assignment";
     public const string DueSoon = "due-soon";
     public const string Comment = "comment";
@@ -17,11 +25,31 @@ public sealed class NoticeBoard(PortalDbContext db, StudyClock clock, LinkGenera
         var users = userIds.Distinct().ToList();
         var already = await db.Notices.Where(n => n.Kind == kind && n.SubjectId == subjectId && users.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(cancellationToken);
         foreach (var user in users.Except(already))
+        {
             db.Notices.Add(new Notice { UserId = user, Kind = kind, SubjectId = subjectId, Text = text, Link = link, CreatedAtUtc = clock.UtcNow });
+            Forget(user);
+        }
     }
 
-    public Task<int> UnreadAsync(string userId, CancellationToken cancellationToken) =>
-        db.Notices.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null, cancellationToken);
+    public async Task<int> UnreadAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(Key(userId), out int unread)) return unread;
+        unread = await db.Notices.CountAsync(n => n.UserId == userId && n.ReadAtUtc == null, cancellationToken);
+        cache.Set(Key(userId), unread, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = UnreadCacheTime, Size = 1 });
+        return unread;
+    }
+
+    /// <summary>Marks the person's notices read (all, or those about one subject) and forgets their cached count.</summary>
+    public async Task MarkReadAsync(string userId, int? subjectId, CancellationToken cancellationToken)
+    {
+        await db.Notices.Where(n => n.UserId == userId && n.ReadAtUtc == null && (subjectId == null || n.SubjectId == subjectId))
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, clock.UtcNow), cancellationToken);
+        Forget(userId);
+    }
+
+    private void Forget(string userId) => cache.Remove(Key(userId));
+
+    private static string Key(string userId) => "unread-notices:" + userId;
 
     /// <summary>Members who have not checked in on an assignment due within the configured days get one notice each.</summary>
     public async Task<int> SendDueSoonAsync(CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using StudyPortal.Web.Infrastructure.Groups;
 namespace StudyPortal.Web.Pages.Notices;
 
 /// <summary>The user's notices, newest first; opening the list marks them read.</summary>
-public sealed class IndexModel(PortalDbContext db, StudyClock clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, StudyClock clock, NoticeBoard notices) : PageModel
 {
     public IReadOnlyList<Notice> Items { get; private set; } = [];
     public StudyClock Clock => clock;
@@ -17,6 +17,6 @@ public sealed class IndexModel(PortalDbContext db, StudyClock clock) : PageModel
     {
         var userId = User.RequiredUserId();
         Items = await db.Notices.AsNoTracking().Where(n => n.UserId == userId).OrderByDescending(n => n.Id).Take(100).ToListAsync(cancellationToken);
-        await db.Notices.Where(n => n.UserId == userId && n.ReadAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, clock.UtcNow), cancellationToken);
+        await notices.MarkReadAsync(userId, null, cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ namespace StudyPortal.Web.Pages.Study;
 /// One assignment for a member: the leader's message, the sections with what is read, and the check-in (打卡) with a
 /// reflection once every section has been read to the end. The reflection can be edited until the due date is over.
 /// </summary>
-public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyClock clock, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyClock clock, NoticeBoard notices, IStringLocalizer<SharedResource> t) : PageModel
 {
     public Assignment Assignment { get; private set; } = null!;
     public IReadOnlyList<StudyPlans.SectionState> Sections { get; private set; } = [];
@@ -27,8 +27,7 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        await db.Notices.Where(n => n.UserId == User.UserId() && n.SubjectId == id && n.ReadAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAtUtc, clock.UtcNow), cancellationToken);
+        await notices.MarkReadAsync(User.RequiredUserId(), id, cancellationToken);
         return Page();
     }
 
