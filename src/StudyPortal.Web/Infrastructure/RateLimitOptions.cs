@@ -10,12 +10,12 @@ public sealed class RateLimitOptions
     public const string SectionName = "Portal:RateLimits";
 
     /// <summary>Sign-in attempts (POSTs) per address; the lockout protects each account on top of this.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
     public int SignInPerMinute { get; set; } = 30;
 
-    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
     public int SearchPerMinute { get; set; } = 120;
 
-    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)]
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
     public int UploadPerMinute { get; set; } = 20;
 }
