@@ -7,4 +7,12 @@ namespace StudyPortal.Web.Infrastructure;
 public static class Flash
 {
     public const string Key = "Flash";
+
+    /// <summary>
+    /// The message, if the browser brought one. Without the TempData cookie the dictionary is not touched at all:
+    /// touching it makes the response delete the (absent) cookie, and a response that sets a cookie is never
+    /// output-cached, which had turned off the anonymous reader's page cache.
+    /// </summary>
+    public static string? Take(Microsoft.AspNetCore.Http.HttpContext http, Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData) =>
+        http.Request.Cookies.ContainsKey(Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider.CookieName) ? tempData[Key] as string : null;
 }

@@ -35,6 +35,16 @@ public sealed class ReaderCacheTests : IClassFixture<PortalFactory>
     }
 
     [Fact]
+    public async Task AnAnonymousReadersPage_SetsNoCookie_SoItCanBeCached()
+    {
+        var key = await _factory.SectionKeyAsync(Seeded.Quotations, "把握时代大势");
+        var response = await _factory.CreateClient().GetAsync(new Uri($"/read/{key}", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"), string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : []));
+    }
+
+    [Fact]
     public async Task CachedPages_AreKeptApartByLanguage()
     {
         var key = await _factory.SectionKeyAsync(Seeded.Quotations, "明确发展路径");
