@@ -210,4 +210,16 @@ public sealed class DocumentEditorTests : IAsyncLifetime
         Assert.Equal(3, (await TreeAsync()).Document.AllSections.First().Paragraphs.Count);
         Assert.Equal("第二段，继续阐述要求，推进各项工作。", (await TreeAsync()).Document.AllSections.First().Paragraphs[1].Text);
     }
+
+    [Fact]
+    public async Task ALongEditWithEmoji_IsAuditedWithoutHalfACharacter()
+    {
+        var first = await KeyOfAsync("一、总体要求");
+        var text = new string('字', 199) + "😀" + "结尾的文字";
+        Assert.Equal(EditStatus.Applied, (await ApplyAsync(new StructureEdit(EditKind.EditParagraph) { Section = first, Paragraph = 0, Expected = "第一段，关于改革的总体要求，必须坚定不移。", Text = text })).Status);
+
+        var details = await _db.AuditEntries.Where(e => e.Action == "edit.EditParagraph").Select(e => e.Details!).SingleAsync();
+        Assert.DoesNotContain(details, char.IsSurrogate);
+        Assert.Equal(text, (await TreeAsync()).Document.AllSections.First().Paragraphs[0].Text);
+    }
 }

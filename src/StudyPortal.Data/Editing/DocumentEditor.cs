@@ -39,8 +39,9 @@ public sealed class DocumentEditor(PortalDbContext db, DocumentStore store, ISea
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>Corrections that a re-import can replay: not undone, not undo steps, not replacements.</summary>
-    public static bool IsReplayable(DocumentEdit edit) => edit.UndoneAtUtc is null && Enum.TryParse<EditKind>(edit.Kind, out _);
+    /// <summary>Corrections that stand: not undone, not undo steps, not replacements. A re-import replays these.</summary>
+    public static IQueryable<DocumentEdit> Standing(IQueryable<DocumentEdit> edits) =>
+        edits.Where(e => e.UndoneAtUtc == null && e.Kind != DocumentEdit.UndoKind && e.Kind != DocumentEdit.ReplaceKind);
 
     public static StructureEdit Read(DocumentEdit edit) => JsonSerializer.Deserialize<StructureEdit>(edit.EditJson, Json)!;
 
@@ -136,7 +137,7 @@ public sealed class DocumentEditor(PortalDbContext db, DocumentStore store, ISea
             db.AuditEntries.Add(new AuditEntry
             {
                 AtUtc = now, UserName = userName, Action = "edit." + step.Kind, Subject = document.Title,
-                Details = $"{Cut(step.Change.Before)} → {Cut(step.Change.After)}",
+                Details = $"{EditChange.Cut(step.Change.Before, 200)} → {EditChange.Cut(step.Change.After, 200)}",
             });
             await db.SaveChangesAsync(cancellationToken);
             await ForgetOldSnapshotsAsync(documentId, cancellationToken);
@@ -157,6 +158,4 @@ public sealed class DocumentEditor(PortalDbContext db, DocumentStore store, ISea
             .Skip(DocumentEdit.SnapshotsKept).Select(e => e.Id).ToListAsync(cancellationToken);
         if (kept.Count > 0) await db.DocumentEdits.Where(e => kept.Contains(e.Id)).ExecuteUpdateAsync(u => u.SetProperty(e => e.SnapshotJson, (string?)null), cancellationToken);
     }
-
-    private static string Cut(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…");
 }

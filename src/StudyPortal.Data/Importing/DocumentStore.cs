@@ -51,7 +51,7 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
             if (await SameContentAsync(hash, replaceDocumentId, cancellationToken) is { } stored) return stored;
             var document = replaceDocumentId is int id
                 ? await db.Documents.FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
-                : await db.Documents.OrderBy(d => d.Title == parsed.Title ? 0 : 1).FirstOrDefaultAsync(d => d.Title == parsed.Title || d.ImportedTitle == parsed.Title, cancellationToken);
+                : await Replaced(db.Documents, parsed.Title).FirstOrDefaultAsync(cancellationToken);
             if (expectedDocumentId is { } expected && (document?.Id ?? 0) != expected)
                 return new ImportOutcome(ImportStatus.Conflict, document?.Id ?? 0, document?.Title ?? parsed.Title, 0, 0, 0, 0);
             var status = document is null ? ImportStatus.Imported : ImportStatus.Replaced;
@@ -102,7 +102,8 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
         bool keep, string importedBy, CancellationToken cancellationToken)
     {
         var edits = await db.DocumentEdits.Where(e => e.DocumentId == document.Id).OrderBy(e => e.Revision).ToListAsync(cancellationToken);
-        var replayable = edits.Where(DocumentEditor.IsReplayable).ToList();
+        var standing = (await DocumentEditor.Standing(db.DocumentEdits).Where(e => e.DocumentId == document.Id).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var replayable = edits.Where(e => standing.Contains(e.Id)).ToList();
         var dropped = keep ? [] : replayable;
         if (keep && replayable.Count > 0)
         {
@@ -133,6 +134,13 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
         });
         return (parsed, keys, new Corrections(replayable.Count - dropped.Count, dropped.Count));
     }
+
+    /// <summary>
+    /// The document a new one of this title replaces: the one with that title, else the one first imported under it
+    /// (an admin may have changed its title since).
+    /// </summary>
+    public static IQueryable<Document> Replaced(IQueryable<Document> documents, string title) =>
+        documents.Where(d => d.Title == title || d.ImportedTitle == title).OrderBy(d => d.Title == title ? 0 : 1);
 
     /// <summary>The document stored from the same bytes, if any: the same content is never stored twice.</summary>
     public async Task<(int Id, string Title)?> FindSameContentAsync(string hash, CancellationToken cancellationToken)

@@ -47,7 +47,16 @@ public sealed record StructureEdit(EditKind Kind)
 }
 
 /// <summary>What an edit changed, in the document's own words: for the audit trail and the history (before → after).</summary>
-public sealed record EditChange(string Before, string After, string? Section);
+public sealed record EditChange(string Before, string After, string? Section)
+{
+    /// <summary>At most <paramref name="length"/> characters and "…", never splitting a character outside the BMP (an emoji, a rare hanzi).</summary>
+    public static string Cut(string text, int length)
+    {
+        if (text.Length <= length) return text;
+        if (char.IsHighSurrogate(text[length - 1])) length--;
+        return string.Concat(text.AsSpan(0, length), "…");
+    }
+}
 
 /// <summary>An edit that cannot be applied; <see cref="Code"/> names the reason (resources <c>Edit.{Code}</c>).</summary>
 public sealed class StructureEditException(string code, string message) : Exception(message)

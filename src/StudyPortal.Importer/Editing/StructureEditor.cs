@@ -235,9 +235,8 @@ internal static class StructureEditor
 
     private static string Describe(EditableDocument.Quotation q) =>
         string.Join(" · ", new[] { q.Speaker, q.Date, q.Occasion }.Where(v => !string.IsNullOrEmpty(v))) is { Length: > 0 } attribution
-            ? $"{Cut(q.Text)}（{attribution}）" : Cut(q.Text);
+            ? $"{EditChange.Cut(q.Text, 60)}（{attribution}）" : EditChange.Cut(q.Text, 60);
 
-    private static string Cut(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 60), "…");
 
     private static EditableDocument.Article Article(EditableDocument document, StructureEdit edit)
     {

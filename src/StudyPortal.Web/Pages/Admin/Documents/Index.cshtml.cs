@@ -29,10 +29,11 @@ public sealed class IndexModel(PortalDbContext db, DocumentImporter importer, Au
         {
             d.Id, d.Title, d.Series, d.FileName, d.Encoding, d.SizeBytes, d.ImportedAtUtc, d.ImportedBy, d.DiagnosticsJson,
             Articles = d.Articles.Count, Sections = d.Sections.Count, Paragraphs = db.Paragraphs.Count(p => p.Section!.DocumentId == d.Id), Quotations = d.Quotations.Count,
-            Corrections = db.DocumentEdits.Count(e => e.DocumentId == d.Id && e.UndoneAtUtc == null && e.Kind != DocumentEdit.UndoKind && e.Kind != DocumentEdit.ReplaceKind),
         }).ToListAsync(cancellationToken);
+        var corrections = await DocumentEditor.Standing(db.DocumentEdits).GroupBy(e => e.DocumentId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         Rows = rows.Select(r => new Row(r.Id, r.Title, r.Series, r.FileName, r.Encoding, r.SizeBytes, r.ImportedAtUtc, r.ImportedBy,
-            r.Articles, r.Sections, r.Paragraphs, r.Quotations, JsonSerializer.Deserialize<List<Diagnostic>>(r.DiagnosticsJson) ?? [], r.Corrections)).ToList();
+            r.Articles, r.Sections, r.Paragraphs, r.Quotations, JsonSerializer.Deserialize<List<Diagnostic>>(r.DiagnosticsJson) ?? [], corrections.GetValueOrDefault(r.Id))).ToList();
 
         // Review flags name their section by position; its key links the flag to the place in the reader.
         var flagged = Rows.Where(r => r.Diagnostics.Any(d => ReviewFlags.IsFlag(d) && d.Section is not null)).Select(r => r.Id).ToList();

@@ -132,14 +132,9 @@ public sealed class PreviewModel(PortalDbContext db, UploadDrafts drafts, Docume
         Twins = byArticle;
         var title = string.IsNullOrWhiteSpace(Form.Title) ? Parsed.Title : Form.Title.Trim();
         // As the store finds the document to replace: by its title, or by the title it was imported under before an admin changed it.
-        var existing = await db.Documents.AsNoTracking().Where(d => d.Title == title || d.ImportedTitle == title).OrderBy(d => d.Title == title ? 0 : 1)
-            .Select(d => new
-            {
-                d.Id, d.Title,
-                Corrections = db.DocumentEdits.Count(e => e.DocumentId == d.Id && e.UndoneAtUtc == null && e.Kind != DocumentEdit.UndoKind && e.Kind != DocumentEdit.ReplaceKind),
-            }).FirstOrDefaultAsync(cancellationToken);
+        var existing = await DocumentStore.Replaced(db.Documents.AsNoTracking(), title).Select(d => new { d.Id, d.Title }).FirstOrDefaultAsync(cancellationToken);
         Replaces = existing is null ? null : (existing.Id, existing.Title);
-        ReplacesCorrections = existing?.Corrections ?? 0;
+        ReplacesCorrections = existing is null ? 0 : await DocumentEditor.Standing(db.DocumentEdits).CountAsync(e => e.DocumentId == existing.Id, cancellationToken);
         return true;
     }
 }
