@@ -31,7 +31,7 @@ curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "__RequestVerification
     --data-urlencode "Form.UserName=admin" --data-urlencode "Form.Password=Load-test-pass-1" "$base/account/signin"
 cookie=$(awk '$6 ~ /^studyportal/ { printf "%s=%s; ", $6, $7 }' "$jar")
 key=$(curl -s -b "$jar" "$base/documents/2" | grep -o '/read/[0-9a-f]\{12\}' | sed -n 3p)
-curl -s -b "$jar" "$base$key" | grep -q 'class="user-name"' || { echo "not signed in" >&2; exit 1; }
+curl -sf -b "$jar" "$base/api/me" | grep -q '"name"' || { echo "not signed in" >&2; exit 1; }
 
 run() { wrk -t2 -c32 -d"${seconds}s" --latency "$@"; }
 summary() {

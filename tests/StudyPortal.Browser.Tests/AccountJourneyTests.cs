@@ -95,7 +95,9 @@ public sealed partial class AccountJourneyTests(BrowserPortal portal)
         Assert.Equal("没有权限", await page.Locator("h1").InnerTextAsync());
         await BrowserPortal.ScreenshotAsync(page, "forbidden-phone");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        // The header links to the sign-out page, which asks (its form carries the token; no page carries one for the header).
+        await page.GetByRole(AriaRole.Link, new() { Name = "退出", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/account/signin", StringComparison.Ordinal));
     }
 

@@ -12,6 +12,7 @@ using Serilog;
 using StudyPortal.Data;
 using StudyPortal.Data.Accounts;
 using StudyPortal.Web.Infrastructure.Accounts;
+using StudyPortal.Web.Pages.Account;
 using StudyPortal.Web.Pages.Documents;
 using StudyPortal.Web.Pages.Search;
 
@@ -36,8 +37,8 @@ public static class PortalWebExtensions
         builder.Services.AddMemoryCache(o => o.SizeLimit = 20_000);
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [DatabaseReadyCheck.Tag]);
         builder.Services.AddPortalRateLimits();
-        builder.Services.AddOutputCache(o => o.AddPolicy(ChapterCache.Policy, ChapterCache.Configure));
-        builder.Services.AddHostedService<ChapterCache>();
+        builder.Services.AddOutputCache(o => o.AddPolicy(LibraryPageCache.Policy, LibraryPageCache.Configure, excludeDefaultPolicy: true));
+        builder.Services.AddHostedService<LibraryPageCache>();
         builder.Services.AddHostedService<LibraryChangeWatcher>();
         builder.Services.AddHostedService<SearchCatchUp>();
         builder.Services.AddValidatedOptions<ReadingOptions, ReadingOptionsValidator>(ReadingOptions.SectionName);
@@ -108,11 +109,21 @@ public static class PortalWebExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SessionTicketStore>();
         builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
-            .Configure<Microsoft.Extensions.Options.IOptions<AccessOptions>, SessionTicketStore>((o, access, sessions) =>
+            .Configure<Microsoft.Extensions.Options.IOptions<AccessOptions>, SessionTicketStore, Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>((o, access, sessions, stamps) =>
             {
                 o.Cookie.SecurePolicy = access.Value.CookiesSecure(environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 o.SessionStore = sessions;
-            });
+                // Identity's validator is built (with a user manager, a sign-in manager and a database context) on every
+                // request only to find that the interval has not passed yet: look at the time first (the same test it makes).
+                var validate = o.Events.OnValidatePrincipal;
+                var interval = stamps.Value.ValidationInterval;
+                o.Events.OnValidatePrincipal = context =>
+                    context.Properties.IssuedUtc is not { } issued || (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow() - issued > interval
+                        ? validate(context)
+                        : Task.CompletedTask;
+            })
+            .PostConfigure<Microsoft.Extensions.Caching.Memory.IMemoryCache>((o, cache) =>
+                o.TicketDataFormat = new CachedTicketFormat(o.TicketDataFormat ?? throw new InvalidOperationException("The cookie format is not set up yet."), cache));
         // The form token's cookie follows the request (Secure over HTTPS): "always secure" made every page with a form,
         // the error page included, fail with 500 over plain HTTP. The sign-in cookie stays HTTPS-only (above), and the
         // sign-in page explains what to configure when it is reached over HTTP.
@@ -203,7 +214,7 @@ public static class PortalWebExtensions
         app.UseStaticFiles();
         app.UseRouting();
         // Authorization runs before the output cache, so a cached page is only ever served to someone allowed to see it;
-        // pages for signed-in users are never cached (the default output-cache rule).
+        // a page is cached for signed-in readers only when nothing personal is in it (LibraryPageCache).
         app.UseAuthentication();
         app.UseRequiredPasswordChange();
         app.UseAuthorization();
@@ -214,6 +225,7 @@ public static class PortalWebExtensions
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(DatabaseReadyCheck.Tag) }).AllowAnonymous();
         app.MapSearchApi();
         app.MapDocumentApi();
+        app.MapAccountApi();
         app.MapRazorPages();
         return app;
     }

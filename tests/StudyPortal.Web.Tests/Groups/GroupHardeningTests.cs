@@ -66,7 +66,7 @@ public sealed class GroupHardeningTests(LogCapturingPortalFactory factory) : ICl
         var progress = $"/leader/groups/{s.GroupId}/progress";
         var (_, matrix) = await HtmlPage.GetAsync(s.Leader, progress);
         Assert.Equal("未开始", matrix.QuerySelector($"tr[data-user='{s.Member.UserName}'] td[data-assignment='{s.AssignmentId}']")!.FirstChild!.TextContent.Trim());
-        var refused = await s.MemberClient.SubmitFormAsync($"/study/{s.AssignmentId}", new() { ["reflection"] = "以前读过" });
+        var refused = await s.MemberClient.PostWithTokenAsync($"/study/{s.AssignmentId}", new() { ["reflection"] = "以前读过" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
 
         // Read again for the assignment: now it counts, for the leader and for the check-in.

@@ -106,7 +106,7 @@ public sealed class DueDateTests(ClockedPortalFactory factory) : IClassFixture<C
         factory.Time.AdjustTime(new DateTimeOffset(2026, 7, 7, 16, 0, 1, TimeSpan.Zero)); // 00:00:01 on 8 July
         var (_, closed) = await HtmlPage.GetAsync(memberClient, $"/study/{assignmentId}");
         Assert.Null(closed.QuerySelector(".checkin-form")); // the page no longer offers the form ...
-        var forced = await memberClient.SubmitFormAsync($"/study/{assignmentId}", new() { ["reflection"] = "修改稿" });
+        var forced = await memberClient.PostWithTokenAsync($"/study/{assignmentId}", new() { ["reflection"] = "修改稿" });
         Assert.Equal(HttpStatusCode.BadRequest, forced.StatusCode); // ... and refuses a change anyway
         using (var scope = factory.Services.CreateScope())
             Assert.Equal("初稿", await scope.ServiceProvider.GetRequiredService<PortalDbContext>().CheckIns.Where(c => c.AssignmentId == assignmentId).Select(c => c.Reflection).SingleAsync());

@@ -35,7 +35,7 @@ public sealed class StudyGroupTests(SecuredPortalFactory factory)
         Assert.Equal("1", home.QuerySelector(".bell .count")!.TextContent);
 
         // Not read yet: no check-in.
-        var early = await s.MemberClient.SubmitFormAsync($"/study/{s.AssignmentId}", new() { ["reflection"] = "提前打卡" });
+        var early = await s.MemberClient.PostWithTokenAsync($"/study/{s.AssignmentId}", new() { ["reflection"] = "提前打卡" });
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
 
         // Reads one section: in progress for the leader.

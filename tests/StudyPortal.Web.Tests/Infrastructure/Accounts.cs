@@ -58,4 +58,20 @@ public static class Accounts
         Assert.NotNull(input);
         return input.GetAttribute("value")!;
     }
+
+    /// <summary>The form token a page's script gets from /api/me.</summary>
+    public static async Task<string> FormTokenAsync(this HttpClient client)
+    {
+        using var me = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/me", UriKind.Relative)));
+        var token = me.RootElement.GetProperty("token").GetString();
+        Assert.False(string.IsNullOrEmpty(token));
+        return token;
+    }
+
+    /// <summary>POSTs the fields with a valid form token but without the page's form: what a script, or a hand-made request for a form the page does not offer, sends.</summary>
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(this HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = await client.FormTokenAsync();
+        return await client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(fields));
+    }
 }

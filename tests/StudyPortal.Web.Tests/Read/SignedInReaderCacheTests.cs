@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StudyPortal.Data;
 using StudyPortal.Data.Accounts;
@@ -6,7 +8,10 @@ using StudyPortal.Web.Tests.Infrastructure;
 
 namespace StudyPortal.Web.Tests.Read;
 
-/// <summary>The chapter's text is rendered once and shared; each signed-in reader still sees only their own name, notices and form token.</summary>
+/// <summary>
+/// A chapter page is rendered once and shared by every signed-in reader, so nothing personal may be in it: each reader
+/// gets their own name, notices and form token from /api/me, and never another's.
+/// </summary>
 [Collection(SecuredPortalCollection.Name)]
 public sealed class SignedInReaderCacheTests(SecuredPortalFactory factory)
 {
@@ -21,21 +26,57 @@ public sealed class SignedInReaderCacheTests(SecuredPortalFactory factory)
             await scope.ServiceProvider.GetRequiredService<NoticeBoard>().AddAsync([first.Id], NoticeBoard.Comment, 424242, "组长点评了你的心得", "/study", CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync();
         }
-        var clients = new[] { (User: first, Client: await factory.SignedInClientAsync(first.UserName!), Unread: "1"), (User: second, Client: await factory.SignedInClientAsync(second.UserName!), Unread: (string?)null) };
+        var readers = new[] { (User: first, Client: await factory.SignedInClientAsync(first.UserName!), Unread: 1), (User: second, Client: await factory.SignedInClientAsync(second.UserName!), Unread: 0) };
 
+        var pages = new HashSet<string>();
         var tokens = new HashSet<string>();
         for (var round = 0; round < 3; round++)
         {
-            foreach (var (user, client, unread) in clients)
+            foreach (var (user, client, unread) in readers)
             {
-                var (_, page) = await HtmlPage.GetAsync(client, $"/read/{key}");
-                Assert.Equal(user.DisplayName, page.QuerySelector(".user-name")!.TextContent.Trim());
-                Assert.Equal(unread, page.QuerySelector(".bell .count")?.TextContent);
-                Assert.Contains("深刻改变了人们的生产和生活方式", page.QuerySelector("article.chapter")!.TextContent, StringComparison.Ordinal);
-                tokens.Add($"{user.Id}:{page.QuerySelector("meta[name=progress-token]")!.GetAttribute("content")}");
+                var response = await client.GetAsync(new Uri($"/read/{key}", UriKind.Relative));
+                var html = await response.Content.ReadAsStringAsync();
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Contains("深刻改变了人们的生产和生活方式", html, StringComparison.Ordinal);
+                Assert.DoesNotContain(first.DisplayName!, html, StringComparison.Ordinal);
+                Assert.DoesNotContain(second.DisplayName!, html, StringComparison.Ordinal);
+                Assert.DoesNotContain("__RequestVerificationToken", html, StringComparison.Ordinal);
+                Assert.Contains("data-me=\"pending\"", html, StringComparison.Ordinal);
+                if (round > 0) Assert.NotNull(response.Headers.Age);
+                pages.Add(html);
+
+                using var me = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/me", UriKind.Relative)));
+                Assert.Equal(user.DisplayName, me.RootElement.GetProperty("name").GetString());
+                Assert.Equal(unread, me.RootElement.GetProperty("unread").GetInt32());
+                Assert.Equal($"通知（{unread} 条未读）", me.RootElement.GetProperty("bell").GetString());
+                tokens.Add($"{user.Id}:{me.RootElement.GetProperty("token").GetString()}");
             }
         }
-        // Every page carried a token of its own reader: never one page's personal parts served to another.
+        // One page for both readers (served from the cache after the first), and a token of its own for every call.
+        Assert.Single(pages);
         Assert.Equal(6, tokens.Count);
+        Assert.Equal(HttpStatusCode.NoContent, (await readers[1].Client.ReportAsync(key, 1, completed: false)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AReaderAndAnAdmin_GetPagesOfTheirOwnAudience()
+    {
+        var key = await factory.SectionKeyAsync(Seeded.Quotations, "把握时代大势");
+        var reader = await factory.SignedInAsync(PortalRoles.Reader);
+        var admin = await factory.SignedInAsync(PortalRoles.Admin);
+        for (var round = 0; round < 2; round++)
+        {
+            var (_, readerPage) = await HtmlPage.GetAsync(reader, $"/read/{key}");
+            var (_, adminPage) = await HtmlPage.GetAsync(admin, $"/read/{key}");
+            Assert.Null(readerPage.QuerySelector("a[href='/admin/documents']"));
+            Assert.NotNull(adminPage.QuerySelector("a[href='/admin/documents']"));
+        }
+    }
+
+    [Fact]
+    public async Task Me_IsForSignedInReadersOnly()
+    {
+        var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri("/api/me", UriKind.Relative))).StatusCode);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using StudyPortal.Data;
@@ -7,6 +8,7 @@ using StudyPortal.Web.Infrastructure;
 namespace StudyPortal.Web.Pages.Quotes;
 
 /// <summary>One quotation's own page: the passage, its attribution and where it stands in the library.</summary>
+[OutputCache(PolicyName = LibraryPageCache.Policy)]
 public sealed class DetailsModel(PortalDbContext db) : PageModel
 {
     public QuotationCard Quotation { get; private set; } = null!;

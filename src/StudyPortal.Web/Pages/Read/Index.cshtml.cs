@@ -9,7 +9,7 @@ using StudyPortal.Web.Infrastructure;
 namespace StudyPortal.Web.Pages.Read;
 
 /// <summary>The chapter reader (阅读): one section, its place in the document, previous and next.</summary>
-[OutputCache(PolicyName = ChapterCache.Policy)]
+[OutputCache(PolicyName = LibraryPageCache.Policy)]
 public sealed class IndexModel(ChapterLoader loader, IOptions<ReadingOptions> reading, ReadingProgressRecorder progress) : PageModel
 {
     public Chapter Chapter { get; private set; } = null!;

@@ -1,17 +1,19 @@
 // Reading progress for signed-in readers: the paragraph in view (to continue from) and whether the end was reached.
 (function () {
-  var meta = document.querySelector('meta[name=progress-token]');
   var article = document.querySelector('article.chapter[data-key]');
-  if (!meta || !article || !window.fetch) return;
+  if (!article || !window.fetch || !window.StudyPortal) return;
   var key = article.getAttribute('data-key');
   var last = -1, completed = false, timer = null;
 
   function send() {
     timer = null;
     var body = new URLSearchParams({ paragraph: String(Math.max(last, 0)), completed: String(completed) });
-    fetch('/read/' + encodeURIComponent(key) + '?handler=Progress', {
-      method: 'POST', body: body, credentials: 'same-origin', keepalive: true,
-      headers: { 'RequestVerificationToken': meta.getAttribute('content') }
+    // The page is shared by every reader, so the form token comes from /api/me.
+    window.StudyPortal.me().then(function (me) {
+      return fetch('/read/' + encodeURIComponent(key) + '?handler=Progress', {
+        method: 'POST', body: body, credentials: 'same-origin', keepalive: true,
+        headers: { 'RequestVerificationToken': me.token }
+      });
     }).catch(function () { /* progress is best effort; reading goes on */ });
   }
   function later() { if (!timer) timer = setTimeout(send, 1500); }

@@ -61,3 +61,33 @@
     if (!window.matchMedia("(max-width: 55.99rem)").matches) return;
     document.querySelectorAll("details[data-fold-narrow]").forEach(function (d) { d.removeAttribute("open"); });
 })();
+
+// Pages shared by every reader (a chapter, a quotation) leave out the name, the notices count and the form token;
+// /api/me gives them, once per page, to the header here and to any script that posts (StudyPortal.me()).
+window.StudyPortal = window.StudyPortal || {};
+(function () {
+    var me = null;
+    window.StudyPortal.me = function () {
+        if (!me) me = fetch("/api/me", { credentials: "same-origin", headers: { "Accept": "application/json" } })
+            .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); });
+        return me;
+    };
+    var menu = document.querySelector(".user-menu[data-me='pending']");
+    if (!menu || !window.fetch) return;
+    window.StudyPortal.me().then(function (who) {
+        var name = menu.querySelector(".user-name");
+        if (name) name.textContent = who.name;
+        var bell = menu.querySelector(".bell");
+        if (bell) {
+            bell.setAttribute("aria-label", who.bell);
+            bell.setAttribute("title", who.bell);
+            if (who.unread > 0) {
+                var count = document.createElement("span");
+                count.className = "count";
+                count.textContent = String(who.unread);
+                bell.appendChild(count);
+            }
+        }
+        menu.removeAttribute("data-me");
+    }).catch(function () { /* the generic labels stay; every link still works */ });
+})();

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Localization;
+using StudyPortal.Web.Infrastructure.Accounts;
+using StudyPortal.Web.Infrastructure.Groups;
+
+namespace StudyPortal.Web.Pages.Account;
+
+/// <summary>
+/// /api/me: what a page shared by every reader leaves out (<see cref="Infrastructure.LibraryPageCache"/>): the signed-in
+/// reader's name, their unread notices, and the form token the page's script sends with what it posts.
+/// </summary>
+public static class AccountApi
+{
+    public static void MapAccountApi(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/api/me", async (HttpContext http, NoticeBoard notices, IAntiforgery antiforgery, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken) =>
+            {
+                var unread = await notices.UnreadAsync(http.User.RequiredUserId(), cancellationToken);
+                var token = antiforgery.GetAndStoreTokens(http).RequestToken ?? "";
+                return Results.Json(new Me(http.User.DisplayName(), unread, text["Notices.Bell", unread].Value, token));
+            })
+            .RequireAuthorization();
+
+    /// <param name="Bell">The notices link's accessible name, with the count, in the interface's language.</param>
+    public sealed record Me(string Name, int Unread, string Bell, string Token);
+}
