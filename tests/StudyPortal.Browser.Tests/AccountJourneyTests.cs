@@ -32,6 +32,11 @@ public sealed partial class AccountJourneyTests(BrowserPortal portal)
 
         await SignInAsync(page, PortalFactory.AdminUserName, PortalFactory.AdminPassword);
         Assert.Equal("管理员", (await page.Locator(".user-name").InnerTextAsync()).Trim());
+        await page.GotoAsync("/quotes/1");
+        await page.WaitForFunctionAsync("document.querySelector('.user-menu[data-me]') === null");
+        Assert.Equal("管理员", (await page.Locator(".user-name").InnerTextAsync()).Trim());
+        await BrowserPortal.ScreenshotAsync(page, "quotation-signed-in-desktop");
+        await page.GotoAsync("/");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).ClickAsync();
         Assert.Equal("资料管理", await page.Locator("h1").InnerTextAsync());
@@ -89,6 +94,14 @@ public sealed partial class AccountJourneyTests(BrowserPortal portal)
         Assert.Equal("李明", (await page.Locator(".user-name").InnerTextAsync()).Trim());
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).CountAsync());
         await BrowserPortal.ScreenshotAsync(page, "library-signed-in-phone");
+
+        // A chapter is one page shared by every reader: the header's name is filled in after it loads (/api/me).
+        await page.GetByRole(AriaRole.Link, new() { Name = "关于“网络强国”的深刻阐述", Exact = true }).ClickAsync();
+        await page.Locator("#article-2 h3 a").ClickAsync();
+        await page.WaitForFunctionAsync("document.querySelector('.user-menu[data-me]') === null");
+        Assert.Equal("李明", (await page.Locator(".user-name").InnerTextAsync()).Trim());
+        Assert.Equal("通知（0 条未读）", await page.Locator(".bell").GetAttributeAsync("aria-label"));
+        await BrowserPortal.ScreenshotAsync(page, "reader-signed-in-phone");
 
         var response = await page.GotoAsync("/admin/upload");
         Assert.Equal(403, response!.Status);
