@@ -97,11 +97,19 @@ public sealed partial class AccountJourneyTests(BrowserPortal portal)
 
         // A chapter is one page shared by every reader: the header's name is filled in after it loads (/api/me).
         await page.GetByRole(AriaRole.Link, new() { Name = "关于“网络强国”的深刻阐述", Exact = true }).ClickAsync();
+        var reported = page.WaitForResponseAsync(r => r.Url.Contains("handler=Progress", StringComparison.Ordinal));
         await page.Locator("#article-2 h3 a").ClickAsync();
         await page.WaitForFunctionAsync("document.querySelector('.user-menu[data-me]') === null");
         Assert.Equal("李明", (await page.Locator(".user-name").InnerTextAsync()).Trim());
         Assert.Equal("通知（0 条未读）", await page.Locator(".bell").GetAttributeAsync("aria-label"));
         await BrowserPortal.ScreenshotAsync(page, "reader-signed-in-phone");
+        // The contents page is shared too; the reader's own mark for the section just opened is asked for after load.
+        var section = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        Assert.Equal(204, (await reported).Status);
+        await page.GoBackAsync();
+        await page.ReloadAsync();
+        await page.Locator($".progress-slot[data-section-key='{section}'] :is(.read, .reading)").WaitForAsync();
+        await BrowserPortal.ScreenshotAsync(page, "contents-signed-in-phone");
 
         var response = await page.GotoAsync("/admin/upload");
         Assert.Equal(403, response!.Status);

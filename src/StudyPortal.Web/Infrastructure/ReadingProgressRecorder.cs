@@ -28,9 +28,14 @@ public sealed class ReadingProgressRecorder(PortalDbContext db, TimeProvider tim
         return true;
     }
 
-    /// <summary>Progress of one user on the given sections, by key.</summary>
-    public async Task<IReadOnlyDictionary<string, ReadingProgress>> ForSectionsAsync(string userId, IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
-        await db.ReadingProgress.AsNoTracking().Where(p => p.UserId == userId && keys.Contains(p.SectionKey)).ToDictionaryAsync(p => p.SectionKey, cancellationToken);
+    /// <summary>One user's progress in the sections of one document: "read" (to the end) or "reading", by section key.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> InDocumentAsync(string userId, int documentId, CancellationToken cancellationToken) =>
+        await (from p in db.ReadingProgress.AsNoTracking()
+               where p.UserId == userId
+               join s in db.Sections on p.SectionKey equals s.Key
+               where s.DocumentId == documentId
+               select new { p.SectionKey, Read = p.CompletedAtUtc != null })
+            .ToDictionaryAsync(x => x.SectionKey, x => x.Read ? "read" : "reading", cancellationToken);
 
     /// <summary>The section read most recently, where it still exists.</summary>
     public async Task<Continue?> LatestAsync(string userId, CancellationToken cancellationToken) =>

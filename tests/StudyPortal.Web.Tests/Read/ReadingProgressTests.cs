@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using StudyPortal.Data.Accounts;
 using StudyPortal.Web.Tests.Infrastructure;
 
@@ -20,17 +21,23 @@ public sealed class ReadingProgressTests(SecuredPortalFactory factory)
         Assert.Equal(HttpStatusCode.NoContent, (await Reading.ReportAsync(client, first, 3, completed: true)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await Reading.ReportAsync(client, second, 2, completed: false)).StatusCode);
 
+        // The contents page is shared by every reader; its script asks for the reader's own marks and labels them.
         var (_, contents) = await HtmlPage.GetAsync(client, $"/documents/{documentId}");
-        Assert.Equal("已读", contents.QuerySelector($"[data-section-key='{first}'] .read")?.TextContent);
-        Assert.Equal("在读", contents.QuerySelector($"[data-section-key='{second}'] .reading")?.TextContent);
+        var toc = contents.QuerySelector(".toc")!;
+        Assert.Equal($"/api/documents/{documentId}/progress", toc.GetAttribute("data-progress"));
+        Assert.Equal(("已读", "在读"), (toc.GetAttribute("data-label-read"), toc.GetAttribute("data-label-reading")));
+        Assert.Empty(contents.QuerySelectorAll(".progress-slot .read, .progress-slot .reading"));
+        var marks = await client.GetFromJsonAsync<Dictionary<string, string>>($"/api/documents/{documentId}/progress");
+        Assert.Equal(new Dictionary<string, string> { [first] = "read", [second] = "reading" }, marks);
 
         var (_, home) = await HtmlPage.GetAsync(client, "/");
         Assert.Equal($"/read/{second}#p-2", home.QuerySelector(".continue-reading a")!.GetAttribute("href"));
 
         // Another reader sees none of it.
         var other = await factory.SignedInAsync(PortalRoles.Reader);
-        var (_, theirs) = await HtmlPage.GetAsync(other, $"/documents/{documentId}");
-        Assert.Empty(theirs.QuerySelectorAll(".progress-slot .read, .progress-slot .reading"));
+        Assert.Empty((await other.GetFromJsonAsync<Dictionary<string, string>>($"/api/documents/{documentId}/progress"))!);
+        var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(new Uri($"/api/documents/{documentId}/progress", UriKind.Relative))).StatusCode);
         Assert.Null((await HtmlPage.GetAsync(other, "/")).Document.QuerySelector(".continue-reading"));
     }
 

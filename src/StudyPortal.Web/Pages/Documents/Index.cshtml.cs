@@ -1,6 +1,5 @@
-using StudyPortal.Web.Infrastructure.Accounts;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,14 +8,15 @@ using StudyPortal.Web.Infrastructure;
 
 namespace StudyPortal.Web.Pages.Documents;
 
-/// <summary>A document's table of contents (目录): its articles with source and author, and each article's sections.</summary>
-public sealed class IndexModel(PortalDbContext db, IOptions<ReadingOptions> reading, ArticleTwins twins, ReadingProgressRecorder progress) : PageModel
+/// <summary>
+/// A document's table of contents (目录): its articles with source and author, and each article's sections. Shared by
+/// every reader (<see cref="LibraryPageCache"/>): a signed-in reader's 已读/在读 marks come from /api/documents/{id}/progress.
+/// </summary>
+[OutputCache(PolicyName = LibraryPageCache.Policy)]
+public sealed class IndexModel(PortalDbContext db, IOptions<ReadingOptions> reading, ArticleTwins twins) : PageModel
 {
     /// <summary>Articles of this document that other documents also contain, by article id.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<ArticleTwins.Twin>> Twins { get; private set; } = new Dictionary<int, IReadOnlyList<ArticleTwins.Twin>>();
-
-    /// <summary>The signed-in reader's progress by section key; empty for anonymous visitors.</summary>
-    public IReadOnlyDictionary<string, Data.Accounts.ReadingProgress> Progress { get; private set; } = new Dictionary<string, Data.Accounts.ReadingProgress>();
 
     public DocumentView Document { get; private set; } = null!;
     public int CharactersPerMinute => reading.Value.CharactersPerMinute;
@@ -31,8 +31,6 @@ public sealed class IndexModel(PortalDbContext db, IOptions<ReadingOptions> read
         if (document is null) return NotFound();
         Document = document;
         Twins = await twins.ForDocumentAsync(id, cancellationToken);
-        if (User.UserId() is { } userId)
-            Progress = await progress.ForSectionsAsync(userId, document.Articles.SelectMany(a => a.Sections).Select(s => s.Key).ToList(), cancellationToken);
         return Page();
     }
 

@@ -91,3 +91,21 @@ window.StudyPortal = window.StudyPortal || {};
         menu.removeAttribute("data-me");
     }).catch(function () { /* the generic labels stay; every link still works */ });
 })();
+
+// A document's contents are shared by every reader too: the signed-in reader's 已读/在读 marks are asked for here.
+(function () {
+    var toc = document.querySelector(".toc[data-progress]");
+    if (!toc || !window.fetch) return;
+    fetch(toc.getAttribute("data-progress"), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+        .then(function (marks) {
+            toc.querySelectorAll(".progress-slot[data-section-key]").forEach(function (slot) {
+                var state = marks[slot.getAttribute("data-section-key")];
+                if (state !== "read" && state !== "reading") return;
+                var mark = document.createElement("span");
+                mark.className = state;
+                mark.textContent = toc.getAttribute(state === "read" ? "data-label-read" : "data-label-reading");
+                slot.replaceChildren(mark);
+            });
+        }).catch(function () { /* the contents read the same without the marks */ });
+})();
