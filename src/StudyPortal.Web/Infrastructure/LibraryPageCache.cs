@@ -6,9 +6,9 @@ using StudyPortal.Data;
 namespace StudyPortal.Web.Infrastructure;
 
 /// <summary>
-/// Pages made only of the library (a chapter in the reader, a quotation's page) are cached whole and shared by every
-/// reader, signed in or not: per interface language, library version and audience (anonymous, or the set of roles,
-/// which decides the navigation). Nothing personal is rendered into them: the layout leaves the name and the notices
+/// Pages made only of the library (a chapter in the reader, a document's contents, a quotation's page, the results
+/// of a search) are cached whole and shared by every reader, signed in or not: per address with its query, interface
+/// language, library version and audience (anonymous, or the set of roles, which decides the navigation). Nothing personal is rendered into them: the layout leaves the name and the notices
 /// count to the page's script (<c>/api/me</c>), and a page that sets a cookie is never stored. The version in the key
 /// makes an import or an edit visible at once; older pages are evicted in the background after the change is announced.
 /// </summary>

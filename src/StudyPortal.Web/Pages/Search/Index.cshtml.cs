@@ -4,8 +4,13 @@ using StudyPortal.Data.Search;
 
 namespace StudyPortal.Web.Pages.Search;
 
-/// <summary>Search results (/search?q=…): sections with highlighted snippets, filters with counts, pages.</summary>
+/// <summary>
+/// Search results (/search?q=…): sections with highlighted snippets, filters with counts, pages. Nothing in them is
+/// personal, so a query's page is shared by every reader who asks it (<see cref="Infrastructure.LibraryPageCache"/>,
+/// per query string and library version); the rate limit still counts every request, served from the cache or not.
+/// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Infrastructure.RateLimits.Search)]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.LibraryPageCache.Policy)]
 public sealed class IndexModel(ISearchIndex index) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]

@@ -13,7 +13,7 @@ namespace StudyPortal.Web.Tests.Read;
 /// gets their own name, notices and form token from /api/me, and never another's.
 /// </summary>
 [Collection(SecuredPortalCollection.Name)]
-public sealed class SignedInReaderCacheTests(SecuredPortalFactory factory)
+public sealed class SharedPageTests(SecuredPortalFactory factory)
 {
     [Fact]
     public async Task TwoReadersAlternatingOnOnePage_EachSeeOnlyTheirOwn()
@@ -56,6 +56,27 @@ public sealed class SignedInReaderCacheTests(SecuredPortalFactory factory)
         Assert.Single(pages);
         Assert.Equal(6, tokens.Count);
         Assert.Equal(HttpStatusCode.NoContent, (await readers[1].Client.ReportAsync(key, 1, completed: false)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ContentsQuotationAndSearchPages_AreSharedToo_WithNothingPersonalInThem()
+    {
+        var documentId = await factory.DocumentIdAsync(Seeded.Booklet);
+        var first = await factory.CreateUserAsync(PortalRoles.Reader);
+        var second = await factory.CreateUserAsync(PortalRoles.Reader);
+        var clients = new[] { await factory.SignedInClientAsync(first.UserName!), await factory.SignedInClientAsync(second.UserName!) };
+        foreach (var url in new[] { $"/documents/{documentId}", "/quotes/1", "/search?q=" + Uri.EscapeDataString("网络强国") })
+        {
+            var served = new List<HttpResponseMessage>();
+            foreach (var client in clients.Concat(clients)) served.Add(await client.GetAsync(new Uri(url, UriKind.Relative)));
+            var htmls = await Task.WhenAll(served.Select(r => r.Content.ReadAsStringAsync()));
+            Assert.All(served, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            Assert.Single(htmls.Distinct());
+            Assert.NotNull(served[^1].Headers.Age);
+            Assert.DoesNotContain(first.DisplayName!, htmls[0], StringComparison.Ordinal);
+            Assert.DoesNotContain(second.DisplayName!, htmls[0], StringComparison.Ordinal);
+            Assert.DoesNotContain("__RequestVerificationToken", htmls[0], StringComparison.Ordinal);
+        }
     }
 
     [Fact]
