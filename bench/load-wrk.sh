@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load: the portal (Release, SQLite or PostgreSQL, seeded from seeds/) on loopback, driven by wrk for a while at 64 connections as
-# a signed-in reader, mixing library, contents, reader, search and quotation pages (bench/load-mix.lua).
+# a signed-in reader, mixing library, contents, reader, search and quotation pages (bench/load-mix.lua), with the default
+# logging configuration (a request log line per request).
 # The rate limits are raised for the run: this measures capacity, not the limiter.
 # Usage: bench/load-wrk.sh [seconds=300] [connections=64] [sqlite|postgresql]
 # postgresql runs the portal on a throwaway cluster from scripts/postgres-cluster.sh (stopped and removed afterwards).
@@ -27,7 +28,7 @@ if [ "$provider" = postgresql ]; then
 fi
 env "${database[@]}" Portal__DataDirectory="$data" Portal__SeedDirectory="$PWD/seeds" Portal__Admin__Password='Load-test-pass-1' \
 Portal__RateLimits__SearchPerMinute=10000000 Portal__RateLimits__SignInPerMinute=10000000 Portal__Access__SecureCookies=false \
-Serilog__MinimumLevel__Default=Warning ASPNETCORE_ENVIRONMENT=Production \
+ASPNETCORE_ENVIRONMENT=Production \
     dotnet "$out/StudyPortal.Web.dll" --contentRoot "$PWD/$out" --urls "http://127.0.0.1:$port" >"$data/app.log" 2>&1 &
 pid=$!
 base="http://127.0.0.1:$port"
@@ -53,7 +54,7 @@ paths="$data/paths.lua"
     echo "}"
 } >"$paths"
 count=$(grep -c "'" "$paths")
-echo "# load $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, $provider, ${seconds}s, $connections connections, signed in, $count addresses in the mix"
+echo "# load $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, $provider, ${seconds}s, $connections connections, signed in, default logging, $count addresses in the mix"
 COOKIE="$cookie" PATHS="$paths" wrk -t2 -c"$connections" -d5s -s bench/load-mix.lua "$base" >/dev/null   # warm-up
 COOKIE="$cookie" PATHS="$paths" wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/load-mix.lua "$base" | tee "$data/wrk.txt"
 grep -q "Non-2xx" "$data/wrk.txt" && echo "NON-2XX RESPONSES SEEN" || echo "non-2xx responses: 0"

@@ -12,6 +12,7 @@ using StudyPortal.Importer;
 //        dotnet run -c Release --project bench/StudyPortal.Benchmarks -- single [MB=20]      (its own process, so peak memory is its own)
 //        dotnet run -c Release --project bench/StudyPortal.Benchmarks -- search [corpusMB=100] (imports the corpus, then measures search)
 //        dotnet run -c Release --project bench/StudyPortal.Benchmarks -- search 100 reuse     (measures search on the last run's database)
+//        dotnet run -c Release --project bench/StudyPortal.Benchmarks -- queries              (prints the search mix of the last run's database, one per line)
 var verb = args.ElementAtOrDefault(0) ?? "import";
 var corpusMb = int.TryParse(args.ElementAtOrDefault(1), out var c) ? c : 100;
 var root = PortalPaths.Root();
@@ -20,6 +21,14 @@ var work = Path.Combine(root, "bench", "results", "work");
 Directory.CreateDirectory(work);
 
 if (verb == "single") return await SingleFileAsync(corpusMb == 100 ? 20 : corpusMb);
+if (verb == "queries")
+{
+    // The same 200 queries the engine benchmark times, for bench/search-http.sh to ask over HTTP.
+    await using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(PortalPaths.SqliteConnectionString(Path.Combine(work, "bench.db"))).Options);
+    var texts = await db.SearchEntries.AsNoTracking().Select(e => e.Text).ToListAsync();
+    foreach (var query in SearchBenchmark.QueryMix(texts)) Console.WriteLine(query);
+    return 0;
+}
 if (verb is not ("import" or "search"))
 {
     Console.Error.WriteLine("verbs: import [MB], single [MB], search [MB]");

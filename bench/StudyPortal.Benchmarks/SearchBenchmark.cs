@@ -174,7 +174,7 @@ public static class SearchBenchmark
     }
 
     /// <summary>200 queries drawn from the corpus itself, deterministic: 40 each of 1, 2, 3 and 4–8 characters, 20 multi-term, 20 phrases.</summary>
-    private static List<string> QueryMix(List<string> texts)
+    internal static List<string> QueryMix(List<string> texts)
     {
         var random = new Random(4);
         string Sample(int length)
