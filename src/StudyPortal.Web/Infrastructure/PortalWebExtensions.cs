@@ -28,8 +28,7 @@ public static class PortalWebExtensions
         // preserveStaticLogger: each host owns its logger (and its files); nothing global to close under another host.
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
-            .ReadFrom.Services(services)
-            .Enrich.FromLogContext(), preserveStaticLogger: true);
+            .ReadFrom.Services(services), preserveStaticLogger: true);
 
         builder.Services.AddPortalData();
         builder.Services.AddScoped<QuotationOfTheDay>();
@@ -194,8 +193,9 @@ public static class PortalWebExtensions
         app.UseSerilogRequestLogging(o =>
         {
             // This host's own logger: the static one stays silent (preserveStaticLogger above).
-            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms for {UserName}";
+            // A short source name and message: the line is written for every request.
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>().ForContext(Serilog.Core.Constants.SourceContextPropertyName, "HTTP");
+            o.MessageTemplate = "{RequestMethod} {RequestPath} {StatusCode} {Elapsed:0.0} ms {UserName}";
             // Only a real failure is an error: the error page asked for by its address (/Error/500) is an ordinary request.
             o.GetLevel = (http, _, error) =>
                 error is not null || (http.Response.StatusCode >= 500 && !http.Request.Path.StartsWithSegments("/Error")) || http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null
