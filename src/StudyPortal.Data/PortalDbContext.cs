@@ -34,6 +34,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Groups.AssignmentSection> AssignmentSections => Set<Groups.AssignmentSection>();
     public DbSet<Groups.CheckIn> CheckIns => Set<Groups.CheckIn>();
     public DbSet<Groups.Notice> Notices => Set<Groups.Notice>();
+    public DbSet<Highlights.Highlight> Highlights => Set<Highlights.Highlight>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -163,6 +163,7 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.LockLibraryAsync(cancellationToken);
         await search.RemoveDocumentAsync(documentId, cancellationToken);
+        await Highlights.HighlightAnchors.OrphanAsync(db, documentId, time, cancellationToken);
         await DeleteStructureAsync(documentId, cancellationToken);
         await db.DocumentFiles.Where(f => f.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
         var deleted = await db.Documents.Where(d => d.Id == documentId).ExecuteDeleteAsync(cancellationToken);
@@ -269,6 +270,7 @@ public sealed class DocumentStore(PortalDbContext db, ISearchIndex search, TimeP
             }, cancellationToken);
         }
         await writer.CompleteAsync(cancellationToken);
+        await Highlights.HighlightAnchors.ReanchorAsync(db, documentId, time, cancellationToken);
     }
 
     /// <summary>Another document may hold a section with the same text and so the same key; the newcomer's key gets another.</summary>

@@ -14,6 +14,7 @@ using StudyPortal.Data.Accounts;
 using StudyPortal.Web.Infrastructure.Accounts;
 using StudyPortal.Web.Pages.Account;
 using StudyPortal.Web.Pages.Documents;
+using StudyPortal.Web.Pages.Highlights;
 using StudyPortal.Web.Pages.Search;
 
 namespace StudyPortal.Web.Infrastructure;
@@ -226,6 +227,7 @@ public static class PortalWebExtensions
         app.MapSearchApi();
         app.MapDocumentApi();
         app.MapAccountApi();
+        app.MapHighlightApi();
         app.MapRazorPages();
         return app;
     }

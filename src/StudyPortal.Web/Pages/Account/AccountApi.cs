@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.EntityFrameworkCore;
+using StudyPortal.Data;
 using Microsoft.Extensions.Localization;
 using StudyPortal.Web.Infrastructure.Accounts;
 using StudyPortal.Web.Infrastructure.Groups;
@@ -11,7 +13,8 @@ namespace StudyPortal.Web.Pages.Account;
 /// </summary>
 public static class AccountApi
 {
-    public static void MapAccountApi(this IEndpointRouteBuilder endpoints) =>
+    public static void MapAccountApi(this IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapGet("/api/me", async (HttpContext http, NoticeBoard notices, IAntiforgery antiforgery, IStringLocalizer<SharedResource> text, CancellationToken cancellationToken) =>
             {
                 var unread = await notices.UnreadAsync(http.User.RequiredUserId(), cancellationToken);
@@ -19,6 +22,17 @@ public static class AccountApi
                 return Results.Json(new Me(http.User.DisplayName(), unread, text["Notices.Bell", unread].Value, token));
             })
             .RequireAuthorization();
+        // The groups the reader may share a highlight with: those they are a member (or a leader) of now.
+        endpoints.MapGet("/api/me/groups", async (HttpContext http, PortalDbContext db, CancellationToken cancellationToken) =>
+            {
+                var me = http.User.RequiredUserId();
+                return Results.Json(await db.GroupMembers.AsNoTracking().Where(m => m.UserId == me).OrderBy(m => m.Group!.Name)
+                    .Select(m => new Group(m.GroupId, m.Group!.Name)).ToListAsync(cancellationToken));
+            })
+            .RequireAuthorization();
+    }
+
+    public sealed record Group(int Id, string Name);
 
     /// <param name="Bell">The notices link's accessible name, with the count, in the interface's language.</param>
     public sealed record Me(string Name, int Unread, string Bell, string Token);

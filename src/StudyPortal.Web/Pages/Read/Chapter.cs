@@ -11,6 +11,7 @@ public sealed record Chapter(
     int CharCount,
     int DocumentId,
     string DocumentTitle,
+    string? DocumentDate,
     int ArticleId,
     int ArticlePosition,
     string ArticleTitle,

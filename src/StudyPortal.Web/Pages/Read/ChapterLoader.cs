@@ -21,7 +21,7 @@ public sealed class ChapterLoader(PortalDbContext db, IMemoryCache cache, Librar
 
         var section = await db.Sections.AsNoTracking().Where(s => s.Key == key).Select(s => new
         {
-            s.Id, s.Key, s.Heading, s.Level, s.Position, s.CharCount, s.DocumentId, DocumentTitle = s.Document!.Title,
+            s.Id, s.Key, s.Heading, s.Level, s.Position, s.CharCount, s.DocumentId, DocumentTitle = s.Document!.Title, DocumentDate = s.Document.Date,
             s.ArticleId, ArticlePosition = s.Article!.Position, ArticleTitle = s.Article.Title, s.Article.Source, s.Article.Author,
         }).FirstOrDefaultAsync(cancellationToken);
         if (section is null) return null;
@@ -34,7 +34,7 @@ public sealed class ChapterLoader(PortalDbContext db, IMemoryCache cache, Librar
         var outline = await OutlineAsync(section.DocumentId, cancellationToken);
 
         var chapter = new Chapter(section.Key, section.Heading, section.Level, section.Position, section.CharCount, section.DocumentId,
-            section.DocumentTitle, section.ArticleId, section.ArticlePosition, section.ArticleTitle, section.Source, section.Author,
+            section.DocumentTitle, section.DocumentDate, section.ArticleId, section.ArticlePosition, section.ArticleTitle, section.Source, section.Author,
             paragraphs.Select(p => new ChapterParagraph(p.Id, p.Position, p.Text, p.Markdown, p.Kind, quotations[p.Id].ToList())).ToList(),
             outline!);
         cache.Set(cacheKey, chapter, Entry);
