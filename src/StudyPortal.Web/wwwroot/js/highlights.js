@@ -65,6 +65,7 @@
   }
   function draw() {
     clear();
+    article.classList.toggle('has-notes', items.some(function (item) { return !!item.note; }));
     items.forEach(function (item) {
       var el = article.querySelector('[data-paragraph="' + item.paragraph + '"]');
       var r = el && rangeOf(el, item.start, item.end);
