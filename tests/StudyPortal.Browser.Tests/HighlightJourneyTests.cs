@@ -123,6 +123,13 @@ public sealed class HighlightJourneyTests(BrowserPortal portal)
         await Assertions.Expect(page.Locator("mark.hl-mine")).ToHaveCountAsync(2);
         await BrowserPortal.ScreenshotAsync(page, "highlight-desktop-dark");
 
+        // 我的笔记 lists both, newest first, each linking back to its place.
+        await page.GetByRole(AriaRole.Link, new() { Name = "我的笔记", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".note-item blockquote")).ToHaveTextAsync(["受到的影响越来越深", Passage]);
+        await BrowserPortal.ScreenshotAsync(page, "notes-desktop-dark");
+        await page.Locator(".note-item .meta a").Nth(1).ClickAsync();
+        await Assertions.Expect(page.Locator("mark.hl-mine").First).ToBeVisibleAsync();
+
         // The colleague, on a phone: the group's passage (one member marked it) and the shared note, not the private one.
         var phone = await portal.NewPageAsync(390, 844);
         await SignInAsync(phone, colleague.UserName);
@@ -158,7 +165,12 @@ public sealed class HighlightJourneyTests(BrowserPortal portal)
         var sheetBox = (await phoneSheet.BoundingBoxAsync())!;
         Assert.True(sheetBox.Y + sheetBox.Height >= 843 && sheetBox.Width >= 389, $"bottom sheet at {sheetBox.Y}+{sheetBox.Height}, width {sheetBox.Width}");
         await BrowserPortal.ScreenshotAsync(phone, "highlight-sheet-phone");
-        await phoneSheet.GetByRole(AriaRole.Button, new() { Name = "关闭" }).ClickAsync();
+        await phoneSheet.Locator("textarea").FillAsync("我也标注了这一句。");
+        await phoneSheet.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(phoneSheet).ToBeHiddenAsync();
+        await phone.GotoAsync("/notes");
+        await Assertions.Expect(phone.Locator(".note-item .note-text")).ToHaveTextAsync("我也标注了这一句。");
+        await BrowserPortal.ScreenshotAsync(phone, "notes-phone");
 
         // A member of another group sees none of it.
         var outsiderPage = await portal.NewPageAsync();

@@ -139,6 +139,7 @@ public static class PortalWebExtensions
         builder.Services.AddScoped<ArticleTwins>();
         builder.Services.AddHostedService<Pages.Admin.Upload.DraftSweeper>();
         builder.Services.AddScoped<ReadingProgressRecorder>();
+        builder.Services.AddScoped<Pages.Highlights.NoteList>();
         builder.Services.AddValidatedOptions<Groups.StudyOptions, StudyOptionsValidator>(Groups.StudyOptions.SectionName);
         builder.Services.AddScoped<Groups.StudyClock>();
         builder.Services.AddScoped<Groups.StudyPlans>();

@@ -13,6 +13,7 @@ public static class PortalPages
         pages.AuthorizeFolder("/Leader", PortalPolicies.Leader);
         pages.AuthorizeFolder("/Study", PortalPolicies.SignedIn);
         pages.AuthorizeFolder("/Notices", PortalPolicies.SignedIn);
+        pages.AuthorizeFolder("/Highlights", PortalPolicies.SignedIn);
         pages.AuthorizeFolder("/Account", PortalPolicies.SignedIn);
         pages.AllowAnonymousToPage("/Account/SignIn");
         pages.AllowAnonymousToFolder("/Settings");
