@@ -39,8 +39,10 @@ public static class NoteExport
             var main = word.AddMainDocumentPart();
             var styles = main.AddNewPart<StyleDefinitionsPart>();
             // Chinese text in 宋体 (SimSun) wherever Word or WPS has it, Latin in Times New Roman.
-            styles.Styles = new Styles(new DocDefaults(new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = "宋体" }, new FontSize { Val = "24" }))));
+            styles.Styles = new Styles(new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                    new RunFonts { Ascii = "Times New Roman", HighAnsi = "Times New Roman", EastAsia = "宋体" }, new FontSize { Val = "24" })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "160", Line = "360", LineRule = LineSpacingRuleValues.Auto }))));
             var body = new Body();
             body.Append(Paragraph(title, bold: true, size: "36"));
             foreach (var document in notes.GroupBy(n => n.DocumentTitle))
