@@ -55,25 +55,28 @@ public sealed class HighlightJourneyTests(BrowserPortal portal)
         await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
     }
 
+    /// <summary>A script function: the DOM range of a passage in the paragraph that holds it (scrolled into view).</summary>
+    private const string RangeOf = """
+        passage => {
+          const el = [...document.querySelectorAll('[data-paragraph]')].find(e => e.textContent.includes(passage));
+          el.scrollIntoView({ block: 'center' });
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          let n, at = 0; const start = el.textContent.indexOf(passage), end = start + passage.length; const r = document.createRange();
+          while ((n = walker.nextNode())) {
+            const len = n.nodeValue.length;
+            if (start >= at && start < at + len) r.setStart(n, start - at);
+            if (end > at && end <= at + len) { r.setEnd(n, end - at); break; }
+            at += len;
+          }
+          return r;
+        }
+        """;
+
     /// <summary>Drags the mouse across the passage, as a reader selects it.</summary>
     private static async Task SelectWithMouseAsync(IPage page, string passage)
     {
-        var box = await page.EvaluateAsync<double[]>("""
-            passage => {
-              const el = [...document.querySelectorAll('[data-paragraph]')].find(e => e.textContent.includes(passage));
-              el.scrollIntoView({ block: 'center' });
-              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-              let n, at = 0; const start = el.textContent.indexOf(passage), end = start + passage.length; const r = document.createRange();
-              while ((n = walker.nextNode())) {
-                const len = n.nodeValue.length;
-                if (start >= at && start < at + len) r.setStart(n, start - at);
-                if (end > at && end <= at + len) { r.setEnd(n, end - at); break; }
-                at += len;
-              }
-              const rects = r.getClientRects(); const first = rects[0], last = rects[rects.length - 1];
-              return [first.left + 1, first.top + first.height / 2, last.right - 1, last.top + last.height / 2];
-            }
-            """, passage);
+        var box = await page.EvaluateAsync<double[]>("passage => { const rects = (" + RangeOf + ")(passage).getClientRects(); const first = rects[0], last = rects[rects.length - 1];"
+            + " return [first.left + 1, first.top + first.height / 2, last.right - 1, last.top + last.height / 2]; }", passage);
         await page.Mouse.MoveAsync((float)box[0], (float)box[1]);
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync((float)box[2], (float)box[3], new() { Steps = 8 });
@@ -145,20 +148,7 @@ public sealed class HighlightJourneyTests(BrowserPortal portal)
 
         // The colleague highlights the same passage on the phone (selection made by script: touch selection is the
         // platform's); the note sheet is a bottom sheet.
-        await phone.EvaluateAsync("""
-            passage => {
-              const el = [...document.querySelectorAll('[data-paragraph]')].find(e => e.textContent.includes(passage));
-              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-              let n, at = 0; const start = el.textContent.indexOf(passage), end = start + passage.length; const r = document.createRange();
-              while ((n = walker.nextNode())) {
-                const len = n.nodeValue.length;
-                if (start >= at && start < at + len) r.setStart(n, start - at);
-                if (end > at && end <= at + len) { r.setEnd(n, end - at); break; }
-                at += len;
-              }
-              getSelection().removeAllRanges(); getSelection().addRange(r);
-            }
-            """, Passage);
+        await phone.EvaluateAsync("passage => { const r = (" + RangeOf + ")(passage); getSelection().removeAllRanges(); getSelection().addRange(r); }", Passage);
         await phone.Locator("#highlight-toolbar").GetByRole(AriaRole.Button, new() { Name = "写笔记" }).ClickAsync();
         var phoneSheet = phone.Locator("#highlight-note");
         await Assertions.Expect(phoneSheet).ToBeVisibleAsync();

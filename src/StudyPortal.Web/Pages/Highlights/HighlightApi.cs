@@ -59,7 +59,7 @@ public static class HighlightApi
         if (input.Start < 0 || input.End <= input.Start || input.End > paragraph.Text.Length || input.End - input.Start > Highlight.ExactMaxLength)
             return Refused(text, "Highlights.Error.Range");
         if (!string.Equals(paragraph.Text[input.Start..input.End], input.Exact, StringComparison.Ordinal)) return Refused(text, "Highlights.Error.Exact");
-        if (ParseColor(input.Color) is not { } color) return Refused(text, "Highlights.Error.Color");
+        if (HighlightColors.Parse(input.Color) is not { } color) return Refused(text, "Highlights.Error.Color");
         if (input.Note is { Length: > Highlight.NoteMaxLength }) return Refused(text, "Highlights.Error.Note");
         if (input.GroupId is { } group && !await db.GroupMembers.AnyAsync(m => m.GroupId == group && m.UserId == me, cancellationToken))
             return Results.Problem(text["Highlights.Error.Group"].Value, statusCode: StatusCodes.Status403Forbidden);
@@ -83,11 +83,11 @@ public static class HighlightApi
         // Someone else's id is answered as if it did not exist: a private highlight's existence is its owner's business.
         var highlight = await db.Highlights.FirstOrDefaultAsync(h => h.Id == id && h.UserId == me, cancellationToken);
         if (highlight is null) return Results.Problem(text["Highlights.Error.NotFound"].Value, statusCode: StatusCodes.Status404NotFound);
-        if (change.Color is not null && ParseColor(change.Color) is not { } color) return Refused(text, "Highlights.Error.Color");
+        if (change.Color is not null && HighlightColors.Parse(change.Color) is not { } color) return Refused(text, "Highlights.Error.Color");
         if (change.Note is { Length: > Highlight.NoteMaxLength }) return Refused(text, "Highlights.Error.Note");
         if (change.GroupId is { } group && !await db.GroupMembers.AnyAsync(m => m.GroupId == group && m.UserId == me, cancellationToken))
             return Results.Problem(text["Highlights.Error.Group"].Value, statusCode: StatusCodes.Status403Forbidden);
-        if (change.Color is not null) highlight.Color = ParseColor(change.Color)!.Value;
+        if (change.Color is not null) highlight.Color = HighlightColors.Parse(change.Color)!.Value;
         highlight.Note = Blank(change.Note);
         highlight.GroupId = change.GroupId;
         highlight.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
@@ -120,10 +120,7 @@ public static class HighlightApi
     }
 
     private static HighlightItem Item(Highlight h, string me, int count) =>
-        new(h.Id, h.SectionKey, h.Paragraph, h.Start, h.End, h.Exact, h.Prefix, h.Suffix, h.Color.ToString().ToLowerInvariant(), h.Note, h.GroupId, h.UserId == me, count);
-
-    private static HighlightColor? ParseColor(string? color) =>
-        Enum.TryParse<HighlightColor>(color, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(color, out _) ? parsed : null;
+        new(h.Id, h.SectionKey, h.Paragraph, h.Start, h.End, h.Exact, h.Prefix, h.Suffix, HighlightColors.Name(h.Color), h.Note, h.GroupId, h.UserId == me, count);
 
     /// <summary>A note as people type it: cleaned of characters no export can hold (as forms are), empty as none.</summary>
     private static string? Blank(string? note) => string.IsNullOrWhiteSpace(note) ? null : Infrastructure.UserText.Clean(note).Trim();

@@ -52,6 +52,5 @@ public sealed class IndexModel(NoteList notes, PortalDbContext db, IStringLocali
     }
 
     private NoteList.Filter Filter() =>
-        new(DocumentId, Enum.TryParse<HighlightColor>(Color, ignoreCase: true, out var color) && Enum.IsDefined(color) && !int.TryParse(Color, out _) ? color : null,
-            GroupId, Query is { Length: > 0 } q ? Infrastructure.UserText.Cut(q, 100) : null);
+        new(DocumentId, HighlightColors.Parse(Color), GroupId, Query is { Length: > 0 } q ? Infrastructure.UserText.Cut(q, 100) : null);
 }
