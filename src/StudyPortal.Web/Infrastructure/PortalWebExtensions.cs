@@ -195,8 +195,7 @@ public static class PortalWebExtensions
         app.UseSerilogRequestLogging(o =>
         {
             // This host's own logger: the static one stays silent (preserveStaticLogger above).
-            // A short source name and message: the line is written for every request.
-            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>().ForContext(Serilog.Core.Constants.SourceContextPropertyName, "HTTP");
+            o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
             o.MessageTemplate = "{RequestMethod} {RequestPath} {StatusCode} {Elapsed:0.0} ms {UserName}";
             // Only a real failure is an error: the error page asked for by its address (/Error/500) is an ordinary request.
             o.GetLevel = (http, _, error) =>
