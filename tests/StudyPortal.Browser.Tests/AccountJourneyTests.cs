@@ -33,7 +33,7 @@ public sealed partial class AccountJourneyTests(BrowserPortal portal)
         await SignInAsync(page, PortalFactory.AdminUserName, PortalFactory.AdminPassword);
         Assert.Equal("管理员", (await page.Locator(".user-name").InnerTextAsync()).Trim());
         await page.GotoAsync("/quotes/1");
-        await page.WaitForFunctionAsync("document.querySelector('.user-menu[data-me]') === null");
+        await page.Locator(".user-menu[data-me]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         Assert.Equal("管理员", (await page.Locator(".user-name").InnerTextAsync()).Trim());
         await BrowserPortal.ScreenshotAsync(page, "quotation-signed-in-desktop");
         await page.GotoAsync("/");
@@ -99,7 +99,7 @@ public sealed partial class AccountJourneyTests(BrowserPortal portal)
         await page.GetByRole(AriaRole.Link, new() { Name = "关于“网络强国”的深刻阐述", Exact = true }).ClickAsync();
         var reported = page.WaitForResponseAsync(r => r.Url.Contains("handler=Progress", StringComparison.Ordinal));
         await page.Locator("#article-2 h3 a").ClickAsync();
-        await page.WaitForFunctionAsync("document.querySelector('.user-menu[data-me]') === null");
+        await page.Locator(".user-menu[data-me]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
         Assert.Equal("李明", (await page.Locator(".user-name").InnerTextAsync()).Trim());
         Assert.Equal("通知（0 条未读）", await page.Locator(".bell").GetAttributeAsync("aria-label"));
         await BrowserPortal.ScreenshotAsync(page, "reader-signed-in-phone");
