@@ -1,5 +1,11 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using Serilog.Events;
+using Serilog.Formatting.Display;
+using Serilog.Parsing;
 using StudyPortal.Data.Accounts;
+using StudyPortal.Web.Infrastructure.Logging;
 using StudyPortal.Web.Tests.Infrastructure;
 
 namespace StudyPortal.Web.Tests.Operations;
@@ -62,5 +68,19 @@ public sealed class LoggingTests(FileLoggingPortalFactory factory) : IClassFixtu
         Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         Assert.DoesNotContain(Accounts.Password, text, StringComparison.Ordinal);
         Assert.DoesNotContain(PortalFactory.AdminPassword, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BatchedConsole_WritesEveryEventOfABatch_InTheConfiguredTemplate_WithChineseIntact()
+    {
+        using var output = new MemoryStream();
+        var sink = new BatchedConsoleSink(new MessageTemplateTextFormatter("{Level:u3} {Message:lj}{NewLine}", CultureInfo.InvariantCulture), output);
+        var parser = new MessageTemplateParser();
+        LogEvent Event(string user, int status) => new(DateTimeOffset.UtcNow, LogEventLevel.Information, null, parser.Parse("{RequestPath} {StatusCode} {UserName}"),
+            [new LogEventProperty("RequestPath", new ScalarValue("/read/abc")), new LogEventProperty("StatusCode", new ScalarValue(status)), new LogEventProperty("UserName", new ScalarValue(user))]);
+
+        await sink.EmitBatchAsync([Event("李明", 200), Event("王芳", 404)]);
+
+        Assert.Equal("INF /read/abc 200 李明" + Environment.NewLine + "INF /read/abc 404 王芳" + Environment.NewLine, Encoding.UTF8.GetString(output.ToArray()));
     }
 }
