@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 using StudyPortal.Data;
 using StudyPortal.Data.Accounts;
 using StudyPortal.Data.Groups;
+using StudyPortal.Data.Highlights;
 using StudyPortal.Tests;
 using StudyPortal.Web.Tests.Infrastructure;
 
@@ -45,6 +46,17 @@ public sealed class AccessibilityTests(BrowserPortal portal)
         group.Assignments.Add(assignment);
         db.StudyGroups.Add(group);
         await db.SaveChangesAsync();
+        // Highlights to draw in the reader and list in 我的笔记: the member's own note, and the leader's note pinned to the assignment.
+        var firstKey = article.Sections[0].Key;
+        var paragraph = await db.Paragraphs.Where(p => p.Section!.Key == firstKey && p.Text.Length > 20).OrderBy(p => p.Position).Select(p => new { p.Position, p.Text }).FirstAsync();
+        Highlight Mark(PortalUser owner, int start, string note, int? assignmentId) => new()
+        {
+            UserId = owner.Id, DocumentId = article.DocumentId, SectionKey = firstKey, Paragraph = paragraph.Position, Start = start, End = start + 6,
+            Exact = paragraph.Text.Substring(start, 6), Color = HighlightColor.Green, Note = note, GroupId = group.Id, AssignmentId = assignmentId,
+            CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
+        };
+        db.Highlights.AddRange(Mark(member, 0, "这一句要结合实际工作理解。", null), Mark(leader, 10, "本周重点：请对照检查。", assignment.Id));
+        await db.SaveChangesAsync();
         var quotation = await db.Quotations.OrderBy(q => q.Id).Select(q => q.Id).FirstAsync();
         // An upload the admin has not stored yet, with places worth a look: its preview is a page too.
         var admin = await users.FindByNameAsync(PortalFactory.AdminUserName);
@@ -61,7 +73,7 @@ public sealed class AccessibilityTests(BrowserPortal portal)
     private static IReadOnlyDictionary<string, string[]> PagesByRole(Data d) => new Dictionary<string, string[]>
     {
         ["anonymous"] = ["/account/signin", "/", $"/documents/{d.DocumentId}", $"/read/{d.Key}", "/quotes", $"/quotes/{d.QuotationId}", "/search?q=" + Uri.EscapeDataString("网络安全"), "/Error/404"],
-        ["member"] = ["/", "/study", $"/study/{d.AssignmentId}", "/notices", "/account/password", "/account/sessions", $"/read/{d.Key}"],
+        ["member"] = ["/", "/study", $"/study/{d.AssignmentId}", "/notices", "/account/password", "/account/sessions", $"/read/{d.Key}", "/notes"],
         ["leader"] = ["/leader/groups", $"/leader/groups/{d.GroupId}", $"/leader/groups/{d.GroupId}/progress", $"/leader/groups/{d.GroupId}/assign?document={d.DocumentId}",
             $"/leader/assignments/{d.AssignmentId}", $"/leader/assignments/{d.AssignmentId}?withdraw=true", $"/leader/groups/{d.GroupId}?remove={d.MemberId}"],
         ["admin"] = ["/admin/documents", "/admin/upload", $"/admin/upload/{d.DraftId}", "/admin/users", "/admin/users/new", "/admin/users/import", $"/admin/users/{d.MemberId}", "/admin/audit", $"/admin/documents/{d.DocumentId}/edit?section={d.Key}"],
@@ -111,6 +123,8 @@ public sealed class AccessibilityTests(BrowserPortal portal)
                 foreach (var url in urls)
                 {
                     await page.GotoAsync(url);
+                    // The member's highlights and the leader's pinned note are drawn after the chapter loads: check them too.
+                    if (role == "member" && url.StartsWith("/read/", StringComparison.Ordinal)) await page.Locator("aside.hl-pins").WaitForAsync();
                     // Every page at both widths, light and dark, for a person to look at (bin/…/screenshots).
                     if (theme != Theme.NightToggle)
                         await BrowserPortal.ScreenshotAsync(page, $"a11y-{theme}-{width}-{role}-{Slug(url)}");

@@ -669,6 +669,9 @@ namespace StudyPortal.Data.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int?>("AssignmentId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Color")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -690,6 +693,9 @@ namespace StudyPortal.Data.PostgreSql.Migrations
 
                     b.Property<int?>("GroupId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Named")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
@@ -727,6 +733,8 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
 
                     b.HasIndex("DocumentId");
 
@@ -1253,6 +1261,11 @@ namespace StudyPortal.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("StudyPortal.Data.Highlights.Highlight", b =>
                 {
+                    b.HasOne("StudyPortal.Data.Groups.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("StudyPortal.Data.Library.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")

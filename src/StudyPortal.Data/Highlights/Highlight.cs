@@ -29,6 +29,13 @@ public sealed class Highlight
     public string? Note { get; set; }
     /// <summary>The study group it is shared with; null while private.</summary>
     public int? GroupId { get; set; }
+    /// <summary>Whether the group sees the owner's name with it (the owner's choice; shared items are nameless by default).</summary>
+    public bool Named { get; set; }
+    /// <summary>
+    /// The assignment a leader of its group pinned it to: it is then shown to every member reading that assignment's
+    /// sections as the leader's note. Cleared when the sharing changes or the assignment is deleted.
+    /// </summary>
+    public int? AssignmentId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     /// <summary>Set when an edit or a replacement left no place where the quote reads; cleared when it is found again.</summary>

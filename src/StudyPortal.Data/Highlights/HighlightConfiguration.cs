@@ -24,5 +24,6 @@ public sealed class HighlightConfiguration : IEntityTypeConfiguration<Highlight>
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(h => h.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Document>().WithMany().HasForeignKey(h => h.DocumentId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<StudyGroup>().WithMany().HasForeignKey(h => h.GroupId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Assignment>().WithMany().HasForeignKey(h => h.AssignmentId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -641,6 +641,9 @@ namespace StudyPortal.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AssignmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Color")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -661,6 +664,9 @@ namespace StudyPortal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Named")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Note")
@@ -699,6 +705,8 @@ namespace StudyPortal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
 
                     b.HasIndex("DocumentId");
 
@@ -1203,6 +1211,11 @@ namespace StudyPortal.Data.Migrations
 
             modelBuilder.Entity("StudyPortal.Data.Highlights.Highlight", b =>
                 {
+                    b.HasOne("StudyPortal.Data.Groups.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("StudyPortal.Data.Library.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")

@@ -148,4 +148,116 @@ public sealed class HighlightApiTests(SecuredPortalFactory factory)
         using var scope = factory.Services.CreateScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Highlights.AnyAsync(h => h.UserId == readerUser.Id));
     }
+
+    private async Task<int> AssignmentAsync(int groupId, string creatorId, string title, params string[] sectionKeys)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var assignment = new Assignment
+        {
+            GroupId = groupId, Title = title, DueDate = new DateOnly(2030, 1, 1), CreatedById = creatorId, CreatedAtUtc = DateTime.UtcNow,
+            Sections = sectionKeys.Select((k, i) => new AssignmentSection { SectionKey = k, Position = i, DocumentTitle = "文", ArticleTitle = "篇", Heading = "节" }).ToList(),
+        };
+        db.Assignments.Add(assignment);
+        await db.SaveChangesAsync();
+        return assignment.Id;
+    }
+
+    [Fact]
+    public async Task LeaderPinsANote_ToAnAssignmentOfTheSection_OthersCannot_NamedNotesShowTheirAuthor_BareMarksComeAsOne()
+    {
+        var p = await ParagraphAsync();
+        var otherKey = await factory.SectionKeyAsync(Seeded.Quotations, "明确发展路径");
+        var (leaderUser, aUser, bUser, outsiderUser) = (await factory.CreateUserAsync(PortalRoles.Leader), await factory.CreateUserAsync(PortalRoles.Reader),
+            await factory.CreateUserAsync(PortalRoles.Reader), await factory.CreateUserAsync(PortalRoles.Leader));
+        var group = await GroupAsync(leaderUser, aUser, bUser);
+        await GroupAsync(outsiderUser);
+        var assignment = await AssignmentAsync(group, leaderUser.Id, "第一周：网络强国", p.Key);
+        var elsewhere = await AssignmentAsync(group, leaderUser.Id, "第二周：别的章节", otherKey);
+        var (leader, a, b, outsider) = (await factory.SignedInClientAsync(leaderUser.UserName!), await factory.SignedInClientAsync(aUser.UserName!),
+            await factory.SignedInClientAsync(bUser.UserName!), await factory.SignedInClientAsync(outsiderUser.UserName!));
+        object Pin(string exact, int? groupId, int assignmentId)
+        {
+            var start = p.Text.IndexOf(exact, StringComparison.Ordinal);
+            return new { sectionKey = p.Key, paragraph = p.Position, start, end = start + exact.Length, exact, color = "yellow", note = "重点读这一句", groupId, assignmentId };
+        }
+
+        // The assignments a reader may pin to: those of their groups that include the section, with whether they lead it.
+        var offered = (await leader.GetFromJsonAsync<JsonElement[]>($"/api/me/assignments?section={p.Key}"))!;
+        Assert.Equal(("第一周：网络强国", true), (offered.Single().GetProperty("title").GetString(), offered.Single().GetProperty("leader").GetBoolean()));
+        Assert.False((await a.GetFromJsonAsync<JsonElement[]>($"/api/me/assignments?section={p.Key}"))!.Single().GetProperty("leader").GetBoolean());
+        Assert.Empty((await outsider.GetFromJsonAsync<JsonElement[]>($"/api/me/assignments?section={p.Key}"))!);
+
+        // Refused: a member who is not a leader, another group's leader, a section outside the assignment, a private pin, an unknown assignment.
+        var refusals = new (HttpClient Client, object Body, HttpStatusCode Status, string Message)[]
+        {
+            (a, Pin("深刻改变了", group, assignment), HttpStatusCode.Forbidden, "只有本组组长"),
+            (outsider, Pin("深刻改变了", group, assignment), HttpStatusCode.Forbidden, "不是这个学习小组的成员"),
+            (outsider, Pin("深刻改变了", null, assignment), HttpStatusCode.NotFound, "没有找到这个学习任务"),
+            (leader, Pin("深刻改变了", group, elsewhere), HttpStatusCode.BadRequest, "不在该学习任务的章节里"),
+            (leader, Pin("深刻改变了", null, assignment), HttpStatusCode.BadRequest, "须分享给该学习任务所在的小组"),
+            (leader, Pin("深刻改变了", group, 999_999), HttpStatusCode.NotFound, "没有找到这个学习任务"),
+        };
+        foreach (var (client, body, status, message) in refusals)
+        {
+            var response = await SendAsync(client, HttpMethod.Post, "/api/highlights", body);
+            Assert.Equal(status, response.StatusCode);
+            Assert.Contains(message, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var pinned = await SendAsync(leader, HttpMethod.Post, "/api/highlights", Pin("深刻改变了", group, assignment));
+        Assert.Equal(HttpStatusCode.Created, pinned.StatusCode);
+        var pinId = (await pinned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        // A named note shows its author; a bare mark of one passage by two members is one item counting both.
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(a, HttpMethod.Post, "/api/highlights", new
+        {
+            sectionKey = p.Key, paragraph = p.Position, start = p.Text.IndexOf("生产和生活方式", StringComparison.Ordinal),
+            end = p.Text.IndexOf("生产和生活方式", StringComparison.Ordinal) + 7, exact = "生产和生活方式", color = "green", note = "我的体会", groupId = group, named = true,
+        })).StatusCode);
+        foreach (var member in new[] { a, b })
+            Assert.Equal(HttpStatusCode.Created, (await SendAsync(member, HttpMethod.Post, "/api/highlights", Input(p, "人们的", groupId: group))).StatusCode);
+
+        var seen = await ListAsync(leader, p.Key);
+        var pin = seen.Single(h => h.GetProperty("id").GetInt64() == pinId);
+        Assert.Equal(("第一周：网络强国", "重点读这一句"), (pin.GetProperty("assignmentTitle").GetString(), pin.GetProperty("note").GetString()));
+        Assert.Equal(aUser.DisplayName, seen.Single(h => h.GetProperty("note").GetString() == "我的体会").GetProperty("author").GetString());
+        var bare = seen.Where(h => h.GetProperty("exact").GetString() == "人们的").ToArray();
+        Assert.Equal(2, bare.Single().GetProperty("count").GetInt32());
+        var asMember = await ListAsync(b, p.Key);
+        Assert.Equal("第一周：网络强国", asMember.Single(h => h.GetProperty("id").GetInt64() == pinId).GetProperty("assignmentTitle").GetString());
+        Assert.Equal(JsonValueKind.Null, asMember.Single(h => h.GetProperty("id").GetInt64() == pinId).GetProperty("author").ValueKind);
+        Assert.Equal(2, asMember.Count(h => h.GetProperty("exact").GetString() == "人们的"));   // one's own, and the others' as one
+        Assert.Empty(await ListAsync(outsider, p.Key));
+
+        // A member cannot move a leader's pin; the leader unpins by leaving it out; deleting the assignment also unpins.
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(a, HttpMethod.Put, $"/api/highlights/{pinId}", new { note = "改", groupId = group })).StatusCode);
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            await db.Assignments.Where(x => x.Id == assignment).ExecuteDeleteAsync();
+            var kept = await db.Highlights.AsNoTracking().SingleAsync(h => h.Id == pinId);
+            Assert.Equal((null, "重点读这一句"), (kept.AssignmentId, kept.Note));
+        }
+    }
+
+    [Fact]
+    public async Task ThePassageMarkedTwice_EvenAtOnce_IsOneHighlight()
+    {
+        var p = await ParagraphAsync();
+        var user = await factory.CreateUserAsync(PortalRoles.Reader);
+        var reader = await factory.SignedInClientAsync(user.UserName!);
+        var first = await SendAsync(reader, HttpMethod.Post, "/api/highlights", Input(p, "生活方式"));
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var again = await SendAsync(reader, HttpMethod.Post, "/api/highlights", Input(p, "生活方式", "pink"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal((await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64(), (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64());
+
+        var racing = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SendAsync(reader, HttpMethod.Post, "/api/highlights", Input(p, "改变了人们"))));
+        Assert.All(racing, r => Assert.True(r.IsSuccessStatusCode));
+        var ids = await Task.WhenAll(racing.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64()));
+        Assert.Single(ids.Distinct());
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        Assert.Equal(1, await db.Highlights.CountAsync(h => h.UserId == user.Id && h.Exact == "改变了人们"));
+    }
 }

@@ -30,9 +30,23 @@ public static class AccountApi
                     .Select(m => new Group(m.GroupId, m.Group!.Name)).ToListAsync(cancellationToken));
             })
             .RequireAuthorization();
+        // The assignments of the reader's groups that include a section, newest first: what a leader may pin a note to.
+        endpoints.MapGet("/api/me/assignments", async (string? section, HttpContext http, PortalDbContext db, CancellationToken cancellationToken) =>
+            {
+                if (string.IsNullOrEmpty(section) || section.Length > Data.Library.Section.KeyMaxLength) return Results.Json(Array.Empty<AssignmentOfSection>());
+                var me = http.User.RequiredUserId();
+                return Results.Json(await db.Assignments.AsNoTracking()
+                    .Where(a => a.Sections.Any(s => s.SectionKey == section) && a.Group!.Members.Any(m => m.UserId == me))
+                    .OrderByDescending(a => a.DueDate).ThenByDescending(a => a.Id)
+                    .Select(a => new AssignmentOfSection(a.Id, a.Title, a.GroupId, a.Group!.Name, a.DueDate, a.Group.Members.Any(m => m.UserId == me && m.IsLeader)))
+                    .ToListAsync(cancellationToken));
+            })
+            .RequireAuthorization();
     }
 
     public sealed record Group(int Id, string Name);
+
+    public sealed record AssignmentOfSection(int Id, string Title, int GroupId, string GroupName, DateOnly DueDate, bool Leader);
 
     /// <param name="Bell">The notices link's accessible name, with the count, in the interface's language.</param>
     public sealed record Me(string Name, int Unread, string Bell, string Token);

@@ -61,7 +61,39 @@
       parent.removeChild(m);
       parent.normalize();
     });
-    article.querySelectorAll('.hl-note').forEach(function (n) { n.remove(); });
+    article.querySelectorAll('.hl-note, .hl-pins').forEach(function (n) { n.remove(); });
+  }
+  function noteLabel(item) {
+    if (item.assignmentId) return text('pinned').replace('{0}', item.assignmentTitle || '');
+    if (item.mine) return text('mynote');
+    return item.author ? text('groupnoteby').replace('{0}', item.author) : text('groupnote');
+  }
+  // A leader's pinned notes also stand at the top of the chapter, each linking to its passage.
+  function drawPins() {
+    var pinned = items.filter(function (item) { return item.assignmentId && item.note; });
+    if (pinned.length === 0) return;
+    var box = document.createElement('aside');
+    box.className = 'hl-pins';
+    var title = document.createElement('p');
+    title.className = 'hl-pins-title';
+    title.textContent = text('pins');
+    box.appendChild(title);
+    pinned.forEach(function (item) {
+      var line = document.createElement('p');
+      var link = document.createElement('a');
+      link.href = '#p-' + item.paragraph;
+      link.textContent = '“' + item.exact + '”';
+      var label = document.createElement('span');
+      label.className = 'hl-note-label';
+      label.textContent = noteLabel(item);
+      var body = document.createElement('span');
+      body.className = 'hl-note-text';
+      body.textContent = item.note;
+      line.appendChild(label); line.appendChild(link); line.appendChild(body);
+      box.appendChild(line);
+    });
+    var heading = article.querySelector('h1, h2');
+    if (heading) heading.insertAdjacentElement('afterend', box); else article.insertBefore(box, article.firstChild);
   }
   function draw() {
     clear();
@@ -78,11 +110,11 @@
       try { r.surroundContents(mark); } catch (e) { mark.appendChild(r.extractContents()); r.insertNode(mark); }
       if (item.note) {
         var note = document.createElement('aside');
-        note.className = 'hl-note' + (item.mine ? '' : ' hl-note-group');
+        note.className = 'hl-note' + (item.mine ? '' : ' hl-note-group') + (item.assignmentId ? ' hl-note-pinned' : '');
         note.setAttribute('data-id', String(item.id));
         var label = document.createElement('span');
         label.className = 'hl-note-label';
-        label.textContent = item.mine ? text('mynote') : text('groupnote');
+        label.textContent = noteLabel(item);
         var body = document.createElement('span');
         body.className = 'hl-note-text';
         body.textContent = item.note;
@@ -91,6 +123,7 @@
         el.insertAdjacentElement('afterend', note);
       }
     });
+    drawPins();
   }
   function load() {
     fetch('/api/highlights?section=' + encodeURIComponent(key), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
@@ -123,7 +156,10 @@
     Object.keys(extra || {}).forEach(function (k) { body[k] = extra[k]; });
     hideToolbar();
     window.getSelection().removeAllRanges();
-    return send('POST', '/api/highlights', body).then(function (item) { items.push(item); draw(); say(''); return item; })
+    // A passage already marked answers with its highlight (200), which replaces itself in the list.
+    return send('POST', '/api/highlights', body).then(function (item) {
+      items = items.filter(function (x) { return x.id !== item.id; }).concat([item]); draw(); say(''); return item;
+    })
       .catch(function (e) { say(e.message); return null; });
   }
   var groupList = null;
@@ -132,16 +168,48 @@
       .then(function (r) { return r.ok ? r.json() : []; }).catch(function () { return []; });
     return groupList;
   }
+  // The assignments of this section whose group the reader leads: what a note may be pinned to.
+  var pinList = null;
+  function pinnable() {
+    if (!pinList) pinList = fetch('/api/me/assignments?section=' + encodeURIComponent(key), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : []; }).then(function (list) { return list.filter(function (a) { return a.leader; }); })
+      .catch(function () { return []; });
+    return pinList;
+  }
+  function option(select, value, label) {
+    var o = document.createElement('option'); o.value = value; o.textContent = label; select.appendChild(o);
+  }
+  var groupSelect = sheet.querySelector('#highlight-note-group');
+  var pinSelect = sheet.querySelector('#highlight-note-pin');
+  var named = sheet.querySelector('#highlight-note-named');
+  function syncSharing() {
+    named.disabled = !groupSelect.value;
+    if (!groupSelect.value) named.checked = false;
+    var pin = pinSelect.selectedOptions[0];
+    if (pin && pin.value && pin.getAttribute('data-group') !== groupSelect.value) pinSelect.value = '';
+  }
+  groupSelect.addEventListener('change', syncSharing);
+  pinSelect.addEventListener('change', function () {
+    var pin = pinSelect.selectedOptions[0];
+    if (pin && pin.value) groupSelect.value = pin.getAttribute('data-group');
+    syncSharing();
+  });
   function openNote(item) {
     editing = item;
     sheet.querySelector('textarea').value = item.note || '';
     sheet.querySelector('.hl-quote').textContent = item.exact;
-    groups().then(function (list) {
-      var select = sheet.querySelector('select');
-      select.innerHTML = '';
-      var none = document.createElement('option'); none.value = ''; none.textContent = text('private'); select.appendChild(none);
-      list.forEach(function (g) { var o = document.createElement('option'); o.value = String(g.id); o.textContent = g.name; select.appendChild(o); });
-      select.value = item.groupId ? String(item.groupId) : '';
+    Promise.all([groups(), pinnable()]).then(function (lists) {
+      groupSelect.innerHTML = '';
+      option(groupSelect, '', text('private'));
+      lists[0].forEach(function (g) { option(groupSelect, String(g.id), g.name); });
+      groupSelect.value = item.groupId ? String(item.groupId) : '';
+      pinSelect.innerHTML = '';
+      option(pinSelect, '', text('nopin'));
+      lists[1].forEach(function (a) { option(pinSelect, String(a.id), a.title + ' · ' + a.groupName); pinSelect.lastChild.setAttribute('data-group', String(a.groupId)); });
+      pinSelect.value = item.assignmentId ? String(item.assignmentId) : '';
+      sheet.querySelector('.hl-pin').hidden = lists[1].length === 0;
+      named.checked = !!item.named;
+      syncSharing();
       sheet.hidden = false;
       sheet.querySelector('textarea').focus();
     });
@@ -176,8 +244,11 @@
     if (!button || !editing) return;
     var action = button.getAttribute('data-hl');
     if (action === 'save') {
-      var group = sheet.querySelector('select').value;
-      send('PUT', '/api/highlights/' + editing.id, { color: editing.color, note: sheet.querySelector('textarea').value, groupId: group ? parseInt(group, 10) : null })
+      var group = groupSelect.value, pin = pinSelect.value;
+      send('PUT', '/api/highlights/' + editing.id, {
+        color: editing.color, note: sheet.querySelector('textarea').value, groupId: group ? parseInt(group, 10) : null,
+        named: named.checked, assignmentId: pin ? parseInt(pin, 10) : null
+      })
         .then(function (item) { items = items.map(function (x) { return x.id === item.id ? item : x; }); draw(); sheet.hidden = true; say(''); })
         .catch(function (err) { say(err.message); });
     } else if (action === 'remove') {
