@@ -105,8 +105,8 @@ public sealed class HighlightJourneyTests(BrowserPortal portal)
         await toolbar.GetByRole(AriaRole.Button, new() { Name = "分享到小组" }).ClickAsync();
         var sheet = page.Locator("#highlight-note");
         await Assertions.Expect(sheet).ToBeVisibleAsync();
-        await Assertions.Expect(sheet.Locator("select")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^[0-9]+$"));
-        Assert.Equal("宣传部党支部", await sheet.Locator("select option:checked").InnerTextAsync());
+        await Assertions.Expect(sheet.Locator("#highlight-note-group")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^[0-9]+$"));
+        Assert.Equal("宣传部党支部", await sheet.Locator("#highlight-note-group option:checked").InnerTextAsync());
         await sheet.Locator("textarea").FillAsync("这一句说明了互联网对生产方式的改变，小组讨论时重点谈。");
         await sheet.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(sheet).ToBeHiddenAsync();
@@ -168,5 +168,52 @@ public sealed class HighlightJourneyTests(BrowserPortal portal)
         await outsiderPage.GotoAsync(chapter);
         await outsiderPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Equal(0, await outsiderPage.Locator("mark.hl, .hl-note").CountAsync());
+    }
+
+    [Fact]
+    public async Task ALeaderPinsANoteToTheAssignment_AMemberReadingItSeesIt_OnAPhone()
+    {
+        var leader = await CreateUserAsync("王书记");
+        var member = await CreateUserAsync("孙丽");
+        var chapter = await ChapterUrlAsync();
+        using (var scope = portal.Portal.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var group = new StudyGroup { Name = "办公室党支部", CreatedAtUtc = DateTime.UtcNow };
+            group.Members.Add(new GroupMember { UserId = leader.Id, IsLeader = true });
+            group.Members.Add(new GroupMember { UserId = member.Id });
+            var assignment = new Assignment { Title = "第三周：网络强国", DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)), CreatedById = leader.Id, CreatedAtUtc = DateTime.UtcNow };
+            assignment.Sections.Add(new AssignmentSection { SectionKey = chapter["/read/".Length..], Position = 0, DocumentTitle = "文", ArticleTitle = "篇", Heading = "节" });
+            group.Assignments.Add(assignment);
+            db.StudyGroups.Add(group);
+            await db.SaveChangesAsync();
+        }
+
+        var page = await portal.NewPageAsync();
+        await SignInAsync(page, leader.UserName);
+        await page.GotoAsync(chapter);
+        await SelectWithMouseAsync(page, "受到的影响越来越深");
+        await page.Locator("#highlight-toolbar").GetByRole(AriaRole.Button, new() { Name = "写笔记" }).ClickAsync();
+        var sheet = page.Locator("#highlight-note");
+        await Assertions.Expect(sheet.Locator(".hl-pin")).ToBeVisibleAsync();
+        await sheet.Locator("textarea").FillAsync("本周学习重点：结合本单位实际谈体会。");
+        await sheet.GetByLabel("置顶到学习任务（组员阅读该任务时可见）").SelectOptionAsync(new SelectOptionValue { Label = "第三周：网络强国 · 办公室党支部" });
+        Assert.Equal("办公室党支部", await sheet.Locator("#highlight-note-group option:checked").InnerTextAsync());
+        await BrowserPortal.ScreenshotAsync(page, "highlight-pin-sheet-desktop");
+        await sheet.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(sheet).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("aside.hl-pins")).ToContainTextAsync("结合本单位实际谈体会");
+
+        var phone = await portal.NewPageAsync(390, 844);
+        await SignInAsync(phone, member.UserName);
+        await phone.GotoAsync(chapter);
+        var pins = phone.Locator("aside.hl-pins");
+        await Assertions.Expect(pins).ToContainTextAsync("组长置顶 · 第三周：网络强国");
+        await Assertions.Expect(pins).ToContainTextAsync("结合本单位实际谈体会");
+        await Assertions.Expect(phone.Locator(".hl-note-pinned")).ToContainTextAsync("结合本单位实际谈体会");
+        await BrowserPortal.ScreenshotAsync(phone, "highlight-pin-phone");
+        // The note links to its passage.
+        await pins.Locator("a").ClickAsync();
+        Assert.Matches("#p-[0-9]+$", phone.Url);
     }
 }
