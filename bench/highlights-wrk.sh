@@ -47,9 +47,9 @@ WITH RECURSIVE u(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM u WHERE i < 100),
      paras AS (SELECT p.Position AS pos, p.Text AS t, row_number() OVER (ORDER BY p.Position) - 1 AS r, count(*) OVER () AS c
                FROM Paragraphs p JOIN Sections s ON s.Id = p.SectionId WHERE s.Key = '$key' AND length(p.Text) > 12),
      picks AS (SELECT u.i, k.j, p.pos, p.t, (k.j * 13 + u.i) % (length(p.t) - 8) AS st FROM u, k JOIN paras p ON p.r = (u.i * 7 + k.j) % p.c)
-INSERT INTO Highlights (UserId, DocumentId, SectionKey, Paragraph, Start, "End", Exact, Prefix, Suffix, Color, Note, GroupId, CreatedAtUtc, UpdatedAtUtc)
+INSERT INTO Highlights (UserId, DocumentId, SectionKey, Paragraph, Start, "End", Exact, Prefix, Suffix, Color, Note, GroupId, Named, CreatedAtUtc, UpdatedAtUtc)
 SELECT 'bench-' || i, (SELECT DocumentId FROM Sections WHERE Key = '$key'), '$key', pos, st, st + 6, substr(t, st + 1, 6), '', '',
-       'Yellow', CASE WHEN j = 1 THEN '第' || i || '位成员的笔记' END, (SELECT max(Id) FROM StudyGroups), '2026-12-01 00:00:00', '2026-12-01 00:00:00'
+       'Yellow', CASE WHEN j = 1 THEN '第' || i || '位成员的笔记' END, (SELECT max(Id) FROM StudyGroups), 0, '2026-12-01 00:00:00', '2026-12-01 00:00:00'
 FROM picks;
 COMMIT;
 SQL

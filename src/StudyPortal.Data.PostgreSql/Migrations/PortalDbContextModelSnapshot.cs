@@ -308,6 +308,9 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.Property<DateTime>("OpenedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ReadingSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SectionKey")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -316,6 +319,9 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("VisitStartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
 

@@ -15,4 +15,8 @@ public sealed class ReadingProgress
     public DateTime? CompletedAtUtc { get; set; }
     /// <summary>The paragraph position last on screen, to continue from.</summary>
     public int LastParagraph { get; set; }
+    /// <summary>When the section was last opened (the page's first report): reaching its end counts from here.</summary>
+    public DateTime? VisitStartedAtUtc { get; set; }
+    /// <summary>Time spent on the section over all visits: the gaps between reports, each counted up to an idle limit.</summary>
+    public int ReadingSeconds { get; set; }
 }

@@ -292,6 +292,9 @@ namespace StudyPortal.Data.Migrations
                     b.Property<DateTime>("OpenedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReadingSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SectionKey")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -299,6 +302,9 @@ namespace StudyPortal.Data.Migrations
 
                     b.Property<string>("UserId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VisitStartedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

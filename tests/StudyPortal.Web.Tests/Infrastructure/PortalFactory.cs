@@ -52,6 +52,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         ["Portal:RateLimits:SignInPerMinute"] = "100000",
         ["Portal:RateLimits:SearchPerMinute"] = "100000",
         ["Portal:RateLimits:UploadPerMinute"] = "100000",
+        // Tests read a section to its end at once; ReadingTimeTests keep the default and move a fake clock.
+        ["Reading:MinimumReadFraction"] = "0",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

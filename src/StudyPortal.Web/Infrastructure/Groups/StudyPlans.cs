@@ -57,7 +57,7 @@ public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
             .ToList();
     }
 
-    private sealed record Times(DateTime LastReadAtUtc, DateTime? CompletedAtUtc);
+    private sealed record Times(DateTime LastReadAtUtc, DateTime? CompletedAtUtc, int ReadingSeconds = 0);
 
     /// <summary>
     /// Reading counts for an assignment from the moment it was made: a leader sees what members read for it, never
@@ -72,7 +72,11 @@ public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
     public StudyStatus Status(DateOnly due, bool checkedIn, int opened) =>
         checkedIn ? StudyStatus.Done : clock.IsOverdue(due) ? StudyStatus.Overdue : opened > 0 ? StudyStatus.InProgress : StudyStatus.NotStarted;
 
-    public sealed record Cell(string UserId, int AssignmentId, StudyStatus Status, int SectionsRead, int Sections, CheckIn? CheckIn);
+    /// <param name="SectionSeconds">Reading time per section of the assignment (in its order), for sections opened since it was made.</param>
+    public sealed record Cell(string UserId, int AssignmentId, StudyStatus Status, int SectionsRead, int Sections, CheckIn? CheckIn, IReadOnlyList<int> SectionSeconds)
+    {
+        public int ReadingSeconds => SectionSeconds.Sum();
+    }
 
     public sealed record Member(string UserId, string UserName, string DisplayName, bool IsLeader);
 
@@ -89,18 +93,20 @@ public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
         var keys = assignments.SelectMany(a => a.Sections.Select(s => s.SectionKey)).Distinct().ToList();
         var userIds = members.Select(m => m.UserId).ToList();
         var progress = await db.ReadingProgress.Where(p => userIds.Contains(p.UserId) && keys.Contains(p.SectionKey))
-            .Select(p => new { p.UserId, p.SectionKey, p.LastReadAtUtc, p.CompletedAtUtc }).ToListAsync(cancellationToken);
-        var byUser = progress.GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.SectionKey, p => new Times(p.LastReadAtUtc, p.CompletedAtUtc)));
+            .Select(p => new { p.UserId, p.SectionKey, p.LastReadAtUtc, p.CompletedAtUtc, p.ReadingSeconds }).ToListAsync(cancellationToken);
+        var byUser = progress.GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.SectionKey, p => new Times(p.LastReadAtUtc, p.CompletedAtUtc, p.ReadingSeconds)));
         var cells = new Dictionary<(string, int), Cell>();
         foreach (var member in members)
             foreach (var assignment in assignments)
             {
                 var mine = byUser.GetValueOrDefault(member.UserId) ?? [];
-                var states = assignment.Sections.Select(s => Since(mine.GetValueOrDefault(s.SectionKey), assignment.CreatedAtUtc)).ToList();
+                var ordered = assignment.Sections.OrderBy(s => s.Position).Select(s => mine.GetValueOrDefault(s.SectionKey)).ToList();
+                var states = ordered.Select(t => Since(t, assignment.CreatedAtUtc)).ToList();
                 var opened = states.Count(s => s.Opened);
                 var read = states.Count(s => s.Read);
+                var seconds = ordered.Select((t, i) => states[i].Opened ? t!.ReadingSeconds : 0).ToList();
                 var checkIn = checkIns.FirstOrDefault(c => c.AssignmentId == assignment.Id && c.UserId == member.UserId);
-                cells[(member.UserId, assignment.Id)] = new Cell(member.UserId, assignment.Id, Status(assignment.DueDate, checkIn is not null, opened), read, assignment.Sections.Count, checkIn);
+                cells[(member.UserId, assignment.Id)] = new Cell(member.UserId, assignment.Id, Status(assignment.DueDate, checkIn is not null, opened), read, assignment.Sections.Count, checkIn, seconds);
             }
         return new Matrix(group, members, assignments, cells);
     }

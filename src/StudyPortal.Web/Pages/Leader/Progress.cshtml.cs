@@ -28,6 +28,9 @@ public sealed class ProgressModel(PortalDbContext db, StudyPlans plans, StudyClo
 
     public string StatusName(StudyStatus status) => t["Status." + status];
 
+    /// <summary>Reading time in whole minutes, at least 1 once any time was spent.</summary>
+    public static int Minutes(int seconds) => seconds <= 0 ? 0 : Math.Max(1, (int)Math.Round(seconds / 60.0));
+
     public int Done(string userId) => Matrix.Assignments.Count(a => Matrix.Cells[(userId, a.Id)].Status == StudyStatus.Done);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)

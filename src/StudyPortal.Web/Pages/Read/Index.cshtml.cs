@@ -29,11 +29,17 @@ public sealed class IndexModel(ChapterLoader loader, IOptions<ReadingOptions> re
         return Page();
     }
 
-    /// <summary>The reader's script reports the paragraph in view and whether the end was reached (signed-in readers only: 401 otherwise).</summary>
-    public async Task<IActionResult> OnPostProgressAsync(string key, int paragraph, bool completed, CancellationToken cancellationToken)
+    /// <summary>
+    /// The reader's script reports the paragraph in view, whether the page was just opened, and whether the end was
+    /// reached (signed-in readers only: 401 otherwise). 204 when recorded as reported; 202 with how many seconds are
+    /// left when the end came sooner than the section can plausibly be read (the script asks again then).
+    /// </summary>
+    public async Task<IActionResult> OnPostProgressAsync(string key, int paragraph, bool opened, bool completed, CancellationToken cancellationToken)
     {
         var userId = User.UserId();
         if (userId is null) return Unauthorized();
-        return await progress.RecordAsync(userId, key, paragraph, completed, cancellationToken) ? new NoContentResult() : NotFound();
+        var recorded = await progress.RecordAsync(userId, key, paragraph, opened, completed, cancellationToken);
+        if (recorded is null) return NotFound();
+        return recorded.WaitSeconds > 0 ? new AcceptedResult((string?)null, new { completed = false, waitSeconds = recorded.WaitSeconds }) : new NoContentResult();
     }
 }

@@ -3,16 +3,28 @@
   var article = document.querySelector('article.chapter[data-key]');
   if (!article || !window.fetch || !window.StudyPortal) return;
   var key = article.getAttribute('data-key');
-  var last = -1, completed = false, timer = null;
+  var last = -1, completed = false, timer = null, opened = true;
+  var status = document.getElementById('reading-status');
 
   function send() {
     timer = null;
-    var body = new URLSearchParams({ paragraph: String(Math.max(last, 0)), completed: String(completed) });
+    var body = new URLSearchParams({ paragraph: String(Math.max(last, 0)), opened: String(opened), completed: String(completed) });
+    opened = false;
     // The page is shared by every reader, so the form token comes from /api/me.
     window.StudyPortal.me().then(function (me) {
       return fetch('/read/' + encodeURIComponent(key) + '?handler=Progress', {
         method: 'POST', body: body, credentials: 'same-origin', keepalive: true,
         headers: { 'RequestVerificationToken': me.token }
+      });
+    }).then(function (r) {
+      // 202: the end came sooner than the section can be read; it counts once the reader has stayed long enough.
+      if (r.status !== 202) { if (status && r.ok) status.hidden = true; return; }
+      return r.json().then(function (answer) {
+        if (status) {
+          status.textContent = status.getAttribute('data-text').replace('{0}', String(Math.ceil(answer.waitSeconds / 60)));
+          status.hidden = false;
+        }
+        setTimeout(send, (answer.waitSeconds + 1) * 1000);
       });
     }).catch(function () { /* progress is best effort; reading goes on */ });
   }
