@@ -84,6 +84,13 @@ public sealed partial class StudyGroupJourneyTests(BrowserPortal portal)
         {
             await member.Locator(".assigned-sections li a").Nth(i).ClickAsync();
             await member.WaitForURLAsync(url => url.Contains("/read/", StringComparison.Ordinal));
+            // Read inside the assignment: where the section stands in it, and after the last one the way to check in.
+            await Assertions.Expect(member.Locator("#assignment-bar")).ToContainTextAsync($"第 {i + 1}/{sections} 节");
+            if (i == sections - 1)
+            {
+                await Assertions.Expect(member.Locator(".chapter-nav a.check-in")).ToContainTextAsync("去打卡");
+                await BrowserPortal.ScreenshotAsync(member, "reader-assignment-phone");
+            }
             var done = member.WaitForResponseAsync(r => r.Url.Contains("handler=Progress", StringComparison.Ordinal) && (r.Request.PostData ?? "").Contains("completed=true", StringComparison.Ordinal));
             await member.Locator(".chapter-nav").ScrollIntoViewIfNeededAsync();
             Assert.Equal(204, (await done).Status);

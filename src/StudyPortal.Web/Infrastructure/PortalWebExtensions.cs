@@ -16,6 +16,7 @@ using StudyPortal.Web.Pages.Account;
 using StudyPortal.Web.Pages.Documents;
 using StudyPortal.Web.Pages.Highlights;
 using StudyPortal.Web.Pages.Search;
+using StudyPortal.Web.Pages.Study;
 
 namespace StudyPortal.Web.Infrastructure;
 
@@ -228,6 +229,7 @@ public static class PortalWebExtensions
         app.MapDocumentApi();
         app.MapAccountApi();
         app.MapHighlightApi();
+        app.MapStudyApi();
         app.MapRazorPages();
         return app;
     }
