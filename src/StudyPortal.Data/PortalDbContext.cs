@@ -33,6 +33,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<Groups.Assignment> Assignments => Set<Groups.Assignment>();
     public DbSet<Groups.AssignmentSection> AssignmentSections => Set<Groups.AssignmentSection>();
     public DbSet<Groups.CheckIn> CheckIns => Set<Groups.CheckIn>();
+    public DbSet<Groups.CheckInPassage> CheckInPassages => Set<Groups.CheckInPassage>();
     public DbSet<Groups.Notice> Notices => Set<Groups.Notice>();
     public DbSet<Highlights.Highlight> Highlights => Set<Highlights.Highlight>();
 

@@ -487,6 +487,12 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("MinimumReflectionLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RequiredPassages")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -573,6 +579,49 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("CheckIns");
+                });
+
+            modelBuilder.Entity("StudyPortal.Data.Groups.CheckInPassage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CheckInId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Exact")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("HighlightId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Paragraph")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectionKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HighlightId");
+
+                    b.HasIndex("CheckInId", "Position");
+
+                    b.ToTable("CheckInPassages");
                 });
 
             modelBuilder.Entity("StudyPortal.Data.Groups.GroupMember", b =>
@@ -1237,6 +1286,20 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.Navigation("Assignment");
                 });
 
+            modelBuilder.Entity("StudyPortal.Data.Groups.CheckInPassage", b =>
+                {
+                    b.HasOne("StudyPortal.Data.Groups.CheckIn", null)
+                        .WithMany("Passages")
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StudyPortal.Data.Highlights.Highlight", null)
+                        .WithMany()
+                        .HasForeignKey("HighlightId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("StudyPortal.Data.Groups.GroupMember", b =>
                 {
                     b.HasOne("StudyPortal.Data.Groups.StudyGroup", "Group")
@@ -1386,6 +1449,11 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.Navigation("CheckIns");
 
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("StudyPortal.Data.Groups.CheckIn", b =>
+                {
+                    b.Navigation("Passages");
                 });
 
             modelBuilder.Entity("StudyPortal.Data.Groups.StudyGroup", b =>

@@ -17,4 +17,10 @@ public sealed class CheckIn
     public string? LeaderComment { get; set; }
     public string? CommentedBy { get; set; }
     public DateTime? CommentedAtUtc { get; set; }
+    /// <summary>The passages the member marked in the assigned text and attached, in the order they chose them.</summary>
+    public List<CheckInPassage> Passages { get; set; } = [];
+
+    /// <summary>A reflection's length as 字数 are counted: characters (an emoji is one), whitespace not counted.</summary>
+    public static int Length(string? reflection) =>
+        reflection is null ? 0 : reflection.EnumerateRunes().Count(r => !System.Text.Rune.IsWhiteSpace(r));
 }

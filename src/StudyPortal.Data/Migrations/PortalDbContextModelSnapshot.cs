@@ -467,6 +467,12 @@ namespace StudyPortal.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("MinimumReflectionLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredPassages")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -551,6 +557,47 @@ namespace StudyPortal.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("CheckIns");
+                });
+
+            modelBuilder.Entity("StudyPortal.Data.Groups.CheckInPassage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckInId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Exact")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HighlightId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Paragraph")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectionKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HighlightId");
+
+                    b.HasIndex("CheckInId", "Position");
+
+                    b.ToTable("CheckInPassages");
                 });
 
             modelBuilder.Entity("StudyPortal.Data.Groups.GroupMember", b =>
@@ -1187,6 +1234,20 @@ namespace StudyPortal.Data.Migrations
                     b.Navigation("Assignment");
                 });
 
+            modelBuilder.Entity("StudyPortal.Data.Groups.CheckInPassage", b =>
+                {
+                    b.HasOne("StudyPortal.Data.Groups.CheckIn", null)
+                        .WithMany("Passages")
+                        .HasForeignKey("CheckInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StudyPortal.Data.Highlights.Highlight", null)
+                        .WithMany()
+                        .HasForeignKey("HighlightId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("StudyPortal.Data.Groups.GroupMember", b =>
                 {
                     b.HasOne("StudyPortal.Data.Groups.StudyGroup", "Group")
@@ -1336,6 +1397,11 @@ namespace StudyPortal.Data.Migrations
                     b.Navigation("CheckIns");
 
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("StudyPortal.Data.Groups.CheckIn", b =>
+                {
+                    b.Navigation("Passages");
                 });
 
             modelBuilder.Entity("StudyPortal.Data.Groups.StudyGroup", b =>

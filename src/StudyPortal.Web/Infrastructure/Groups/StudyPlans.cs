@@ -89,7 +89,7 @@ public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
             .Select(m => new Member(m.UserId, m.User!.UserName!, m.User.DisplayName, m.IsLeader)).ToListAsync(cancellationToken);
         var assignments = await db.Assignments.Where(a => a.GroupId == group.Id).Include(a => a.Sections).OrderBy(a => a.DueDate).ThenBy(a => a.Id).ToListAsync(cancellationToken);
         var ids = assignments.Select(a => a.Id).ToList();
-        var checkIns = await db.CheckIns.Where(c => ids.Contains(c.AssignmentId)).ToListAsync(cancellationToken);
+        var checkIns = await db.CheckIns.Include(c => c.Passages.OrderBy(p => p.Position)).Where(c => ids.Contains(c.AssignmentId)).ToListAsync(cancellationToken);
         var keys = assignments.SelectMany(a => a.Sections.Select(s => s.SectionKey)).Distinct().ToList();
         var userIds = members.Select(m => m.UserId).ToList();
         var progress = await db.ReadingProgress.Where(p => userIds.Contains(p.UserId) && keys.Contains(p.SectionKey))

@@ -41,6 +41,14 @@ public sealed class AssignModel(PortalDbContext db, StudyPlans plans, StudyClock
     [BindProperty]
     public bool WholeDocument { get; set; }
 
+    /// <summary>The check-in's reflection must be at least this long (0: any length).</summary>
+    [BindProperty]
+    public int MinimumReflectionLength { get; set; }
+
+    /// <summary>How many marked passages a check-in must attach (0: none).</summary>
+    [BindProperty]
+    public int RequiredPassages { get; set; }
+
     [BindProperty]
     public List<int> ArticleIds { get; set; } = [];
 
@@ -65,11 +73,14 @@ public sealed class AssignModel(PortalDbContext db, StudyPlans plans, StudyClock
         if (chosen.Count == 0) return Fail(t["Assign.NoSections"]);
         if (DueDate is not { } due || !clock.IsAllowedDueDate(due)) return Fail(t["Assign.BadDate", clock.LatestDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
         if ((Message?.Length ?? 0) > Assignment.MessageMaxLength) return Fail(t["Assign.TooLong"]);
+        if (MinimumReflectionLength is < 0 or > CheckIn.ReflectionMaxLength) return Fail(t["Assign.BadMinimumLength", CheckIn.ReflectionMaxLength]);
+        if (RequiredPassages is < 0 or > Assignment.MaxRequiredPassages) return Fail(t["Assign.BadPassages", Assignment.MaxRequiredPassages]);
         var title = string.IsNullOrWhiteSpace(Title) ? chosen[0].ArticleTitle : Title.Trim();
         var assignment = new Assignment
         {
             GroupId = id, Title = UserText.Cut(title, Assignment.TitleMaxLength), Message = string.IsNullOrWhiteSpace(Message) ? null : Message.Trim(),
             DueDate = due, CreatedById = User.RequiredUserId(), CreatedAtUtc = clock.UtcNow,
+            MinimumReflectionLength = MinimumReflectionLength, RequiredPassages = RequiredPassages,
         };
         assignment.Sections.AddRange(chosen.Select((s, i) => new AssignmentSection
         {

@@ -18,6 +18,8 @@ public sealed class ProgressModel(PortalDbContext db, StudyPlans plans, StudyClo
     public StudyPlans.Matrix Matrix { get; private set; } = null!;
     public IReadOnlyList<StudyPlans.Member> Rows { get; private set; } = [];
     public StudyClock Clock => clock;
+    /// <summary>Reflections that are near-copies of another member's in the same assignment (for the leader's eyes only).</summary>
+    public IReadOnlyDictionary<int, ReflectionTwins.Twin> Twins { get; private set; } = new Dictionary<int, ReflectionTwins.Twin>();
 
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
@@ -86,6 +88,7 @@ public sealed class ProgressModel(PortalDbContext db, StudyPlans plans, StudyClo
         var group = await plans.LedGroupAsync(User, id, cancellationToken);
         if (group is null) return false;
         Matrix = await plans.MatrixAsync(group, cancellationToken);
+        Twins = ReflectionTwins.Find(Matrix.Cells.Values.Where(c => c.CheckIn is not null).Select(c => c.CheckIn!));
         return true;
     }
 }

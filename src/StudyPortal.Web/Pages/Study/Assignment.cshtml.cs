@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StudyPortal.Data;
 using StudyPortal.Data.Groups;
+using StudyPortal.Data.Highlights;
 using StudyPortal.Web.Infrastructure.Groups;
 
 namespace StudyPortal.Web.Pages.Study;
@@ -23,6 +24,12 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
     public StudyStatus Status { get; private set; }
     public StudyClock Clock => clock;
     public string? Error { get; private set; }
+    /// <summary>The member's highlights in the assigned sections: what a check-in can attach.</summary>
+    public IReadOnlyList<Highlight> Marked { get; private set; } = [];
+    /// <summary>The highlights ticked in the form (the stored ones until a post says otherwise).</summary>
+    public IReadOnlySet<long> Ticked { get; private set; } = new HashSet<long>();
+    /// <summary>A refused reflection, shown again in the form so nothing typed is lost.</summary>
+    public string? PostedReflection { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -31,22 +38,35 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, string? reflection, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(int id, string? reflection, List<long>? passages, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        var chosen = (passages ?? []).Distinct().ToList();
+        Ticked = chosen.ToHashSet();
+        PostedReflection = reflection;
         if ((reflection?.Length ?? 0) > CheckIn.ReflectionMaxLength) return Fail(t["Study.TooLong"]);
         if (!CanCheckIn) return Fail(t["Study.ReadFirst"]);
         var text = string.IsNullOrWhiteSpace(reflection) ? null : reflection.Trim();
+        if (CheckIn.Length(text) < Assignment.MinimumReflectionLength) return Fail(t["Study.TooShort", Assignment.MinimumReflectionLength, CheckIn.Length(text)]);
+        // Only one's own highlights in the assigned sections: another member's id, or a passage elsewhere, is refused.
+        var attached = chosen.Select(h => Marked.FirstOrDefault(m => m.Id == h)).ToList();
+        if (attached.Any(h => h is null)) return Fail(t["Study.PassageInvalid"]);
+        if (attached.Count < Assignment.RequiredPassages) return Fail(t["Study.PassagesNeeded", Assignment.RequiredPassages]);
         if (CheckIn is null)
         {
             var first = new CheckIn { AssignmentId = id, UserId = User.RequiredUserId(), Reflection = text, CheckedInAtUtc = clock.UtcNow, UpdatedAtUtc = clock.UtcNow };
-            if (await db.InsertIfAbsentAsync(first, cancellationToken)) return RedirectToPage("/Study/Assignment", new { id });
-            // The same check-in sent twice at once: the other request created it; this one is an edit of it.
-            CheckIn = await db.CheckIns.FirstAsync(c => c.AssignmentId == id && c.UserId == first.UserId, cancellationToken);
+            // The same check-in sent twice at once: one request creates it, and both then store their passages on it.
+            await db.InsertIfAbsentAsync(first, cancellationToken);
+            CheckIn = await db.CheckIns.Include(c => c.Passages).FirstAsync(c => c.AssignmentId == id && c.UserId == first.UserId, cancellationToken);
         }
-        if (!CanEdit) return Fail(t["Study.PastDue"]);
+        else if (!CanEdit) return Fail(t["Study.PastDue"]);
         CheckIn.Reflection = text;
         CheckIn.UpdatedAtUtc = clock.UtcNow;
+        db.CheckInPassages.RemoveRange(CheckIn.Passages);
+        CheckIn.Passages = attached.Select((h, i) => new CheckInPassage
+        {
+            HighlightId = h!.Id, Position = i, SectionKey = h.SectionKey, Paragraph = h.Paragraph, Exact = h.Exact, Note = h.Note,
+        }).ToList();
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage("/Study/Assignment", new { id });
     }
@@ -66,7 +86,13 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
         if (assignment is null) return false;
         Assignment = assignment;
         Sections = await plans.SectionsAsync(userId, assignment, cancellationToken);
-        CheckIn = await db.CheckIns.FirstOrDefaultAsync(c => c.AssignmentId == id && c.UserId == userId, cancellationToken);
+        CheckIn = await db.CheckIns.Include(c => c.Passages.OrderBy(p => p.Position)).FirstOrDefaultAsync(c => c.AssignmentId == id && c.UserId == userId, cancellationToken);
+        var keys = assignment.Sections.Select(s => s.SectionKey).ToList();
+        Marked = await db.Highlights.AsNoTracking()
+            .Where(h => h.UserId == userId && keys.Contains(h.SectionKey) && h.OrphanedAtUtc == null)
+            .OrderBy(h => h.SectionKey).ThenBy(h => h.Paragraph).ThenBy(h => h.Start).ToListAsync(cancellationToken);
+        Marked = Marked.OrderBy(h => keys.IndexOf(h.SectionKey)).ThenBy(h => h.Paragraph).ThenBy(h => h.Start).ToList();
+        Ticked = CheckIn?.Passages.Where(p => p.HighlightId is not null).Select(p => p.HighlightId!.Value).ToHashSet() ?? [];
         Status = plans.Status(assignment.DueDate, CheckIn is not null, Sections.Count(s => s.Opened));
         return true;
     }
