@@ -35,6 +35,67 @@ public static class SafeMarkdown
         return writer.ToString();
     }
 
+    /// <summary>
+    /// Markdown as readable plain text for exports (CSV, Excel, Word): the words with their line breaks, one line per
+    /// paragraph or heading, list items with their marks (1. for numbered lists, • otherwise), no Markdown syntax.
+    /// </summary>
+    public static string ToPlainText(string markdown)
+    {
+        var text = new System.Text.StringBuilder();
+        WritePlain(Markdig.Markdown.Parse(markdown, Pipeline), text, "");
+        return text.ToString().TrimEnd();
+    }
+
+    private static void WritePlain(ContainerBlock container, System.Text.StringBuilder text, string indent)
+    {
+        foreach (var block in container)
+        {
+            switch (block)
+            {
+                case ListBlock list:
+                    var number = int.TryParse(list.OrderedStart, out var start) ? start : 1;
+                    foreach (var item in list.OfType<ListItemBlock>())
+                    {
+                        var marker = list.IsOrdered ? $"{number++}{list.OrderedDelimiter} " : "• ";
+                        var inner = new System.Text.StringBuilder();
+                        WritePlain(item, inner, indent + new string(' ', marker.Length));
+                        text.Append(indent).Append(marker).Append(inner.ToString().TrimStart(' '));
+                    }
+                    break;
+                case ThematicBreakBlock:
+                    break;
+                case LeafBlock leaf when leaf.Inline is not null:
+                    text.Append(indent).Append(PlainInline(leaf.Inline).Replace("\n", "\n" + indent, StringComparison.Ordinal)).Append('\n');
+                    break;
+                case LeafBlock leaf:
+                    foreach (var line in leaf.Lines.Lines.Take(leaf.Lines.Count)) text.Append(indent).Append(line.Slice.ToString()).Append('\n');
+                    break;
+                case ContainerBlock inner:
+                    WritePlain(inner, text, indent);
+                    break;
+            }
+        }
+    }
+
+    private static string PlainInline(ContainerInline inlines)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var inline in inlines)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
+                case LineBreakInline: text.Append('\n'); break;
+                case CodeInline code: text.Append(code.Content); break;
+                case AutolinkInline autolink: text.Append(autolink.Url); break;
+                case HtmlEntityInline entity: text.Append(entity.Transcoded.ToString()); break;
+                case HtmlInline html: text.Append(html.Tag); break;
+                case ContainerInline container: text.Append(PlainInline(container)); break;
+            }
+        }
+        return text.ToString();
+    }
+
     public static bool IsSafe(string? url)
     {
         if (string.IsNullOrWhiteSpace(url)) return true;

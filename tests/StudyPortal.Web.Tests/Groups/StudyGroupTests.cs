@@ -48,13 +48,14 @@ public sealed class StudyGroupTests(SecuredPortalFactory factory)
         await s.MemberClient.ReadToTheEndAsync(s.Keys.Skip(1));
         var checkIn = await s.MemberClient.SubmitFormAsync($"/study/{s.AssignmentId}", new() { ["reflection"] = "通过学习，我深刻认识到建设网络强国的重要意义。" });
         Assert.Equal(HttpStatusCode.Redirect, checkIn.StatusCode);
-        var edited = await s.MemberClient.SubmitFormAsync($"/study/{s.AssignmentId}", new() { ["reflection"] = "通过学习，我深刻认识到建设网络强国的重要意义，要学以致用。" });
+        var edited = await s.MemberClient.SubmitFormAsync($"/study/{s.AssignmentId}", new() { ["reflection"] = Reflection });
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
 
         (_, matrix) = await HtmlPage.GetAsync(s.Leader, $"/leader/groups/{s.GroupId}/progress");
         Assert.Equal("已完成", Status(matrix, s.Member.UserName!, s.AssignmentId));
         Assert.Equal("1/2", matrix.QuerySelector($"tfoot td[data-assignment='{s.AssignmentId}']")!.TextContent.Trim());
         Assert.Contains("要学以致用", matrix.QuerySelector(".reflection")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("建设网络强国", matrix.QuerySelector(".reflection .md strong")!.TextContent);   // the page renders the Markdown
 
         // The leader comments; the member is told.
         var checkInId = await DbAsync(db => db.CheckIns.Where(c => c.AssignmentId == s.AssignmentId).Select(c => c.Id).SingleAsync());
@@ -72,10 +73,12 @@ public sealed class StudyGroupTests(SecuredPortalFactory factory)
         {
             var rows = new List<string[]>();
             while (reader.Read()) rows.Add(Enumerable.Range(0, reader.Parser.Count).Select(i => reader.GetField(i)!).ToArray());
-            Assert.Equal(["成员", "用户名", "学习任务", "章节", "截止日期", "状态", "完成时间", "学习心得"], rows[0]);
+            Assert.Equal(["成员", "用户名", "学习任务", "章节", "截止日期", "状态", "完成时间", "学习心得", "标注的原文", "组长点评"], rows[0]);
             var row = rows.Single(r => r[1] == s.Member.UserName);
             Assert.Equal("已完成", row[5]);
-            Assert.EndsWith("要学以致用。", row[7], StringComparison.Ordinal);
+            // The export reads as text: no Markdown syntax, its line breaks and list marks kept; the leader's comment beside it.
+            Assert.Equal(ReflectionAsText, row[7]);
+            Assert.Equal("体会深刻，继续保持。", row[9]);
             Assert.Equal("未开始", rows.Single(r => r[1] == s.Other.UserName)[5]);
         }
         var xlsx = await s.Leader.GetAsync(new Uri(progressUrl + "?handler=Xlsx", UriKind.Relative));
@@ -84,9 +87,12 @@ public sealed class StudyGroupTests(SecuredPortalFactory factory)
             var rows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>()
                 .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToArray()).ToList();
             Assert.Equal("学习心得", rows[0][7]);
-            Assert.Contains(rows, r => r[1] == s.Member.UserName && r[5] == "已完成" && r[7].EndsWith("要学以致用。", StringComparison.Ordinal));
+            Assert.Contains(rows, r => r[1] == s.Member.UserName && r[5] == "已完成" && r[7] == ReflectionAsText && r[9] == "体会深刻，继续保持。");
         }
     }
+
+    private const string Reflection = "通过学习，我深刻认识到**建设网络强国**的重要意义：\n\n1. 要学以致用。\n2. 要*结合实际*，\n   做好本职工作。\n\n- 学习笔记已整理";
+    private const string ReflectionAsText = "通过学习，我深刻认识到建设网络强国的重要意义：\n1. 要学以致用。\n2. 要结合实际，\n   做好本职工作。\n• 学习笔记已整理";
 
     private static readonly string Later = DateTime.UtcNow.AddHours(8).AddDays(60).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -10,7 +10,7 @@ namespace StudyPortal.Web.Infrastructure.Groups;
 /// <summary>A group's study record for the branch's files: one row per member and assignment, Chinese headers, as CSV or Excel.</summary>
 public static class GroupRecord
 {
-    public static readonly string[] Headers = ["成员", "用户名", "学习任务", "章节", "截止日期", "状态", "完成时间", "学习心得"];
+    public static readonly string[] Headers = ["成员", "用户名", "学习任务", "章节", "截止日期", "状态", "完成时间", "学习心得", "标注的原文", "组长点评"];
 
     public static IReadOnlyList<string[]> Rows(StudyPlans.Matrix matrix, StudyClock clock, Func<StudyStatus, string> statusName) =>
         matrix.Members.Where(m => !m.IsLeader)
@@ -21,7 +21,11 @@ public static class GroupRecord
                 return new[]
                 {
                     m.DisplayName, m.UserName, a.Title, sections, a.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), statusName(cell.Status),
-                    cell.CheckIn is null ? "" : clock.Local(cell.CheckIn.CheckedInAtUtc), cell.CheckIn?.Reflection ?? "",
+                    cell.CheckIn is null ? "" : clock.Local(cell.CheckIn.CheckedInAtUtc),
+                    // Exports are read as text: the reflection's Markdown becomes its words, line breaks and list marks.
+                    cell.CheckIn?.Reflection is { } reflection ? SafeMarkdown.ToPlainText(reflection) : "",
+                    string.Join("\n", (cell.CheckIn?.Passages ?? []).Select(p => $"“{p.Exact}”" + (p.Note is null ? "" : $"（{p.Note}）"))),
+                    cell.CheckIn?.LeaderComment ?? "",
                 };
             }))
             .ToList();
@@ -79,7 +83,7 @@ public static class GroupRecord
                 data.Append(r);
                 index++;
             }
-            var widths = new double[] { 12, 14, 30, 40, 12, 10, 18, 60 };
+            var widths = new double[] { 12, 14, 30, 40, 12, 10, 18, 60, 40, 30 };
             sheetPart.Worksheet = new Worksheet(new Columns(widths.Select((w, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = w, CustomWidth = true })), data);
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = SheetName(sheetName) }));
             workbook.Workbook.Save();
