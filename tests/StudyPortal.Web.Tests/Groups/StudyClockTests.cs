@@ -119,6 +119,47 @@ public sealed class DueDateTests(ClockedPortalFactory factory) : IClassFixture<C
     }
 
     [Fact]
+    public async Task TheLeaderGetsOneCheckInDigestPerAssignmentAndDay_AndOnTheDueDateWhoHasNotFinished()
+    {
+        factory.Time.AdjustTime(new DateTimeOffset(2026, 7, 9, 2, 0, 0, TimeSpan.Zero)); // 10:00 on 9 July in Beijing
+        var (assignmentId, groupId, member, idle, leader, keys) = await ArrangeAsync(Seeded.Quotations, new DateOnly(2026, 7, 9));
+        var leaderId = await factory.DbAsync(db => db.GroupMembers.Where(m => m.GroupId == groupId && m.IsLeader).Select(m => m.UserId).SingleAsync());
+        Task<List<Notice>> LeaderNoticesAsync() => factory.DbAsync(db => db.Notices.AsNoTracking().Where(n => n.UserId == leaderId).OrderBy(n => n.Kind).ToListAsync());
+
+        // On the due date, the leaders hear who has not finished, once.
+        using (var scope = factory.Services.CreateScope())
+        {
+            var board = scope.ServiceProvider.GetRequiredService<NoticeBoard>();
+            await board.SendDueSoonAsync(CancellationToken.None);
+            await board.SendDueSoonAsync(CancellationToken.None);
+        }
+        var dueToday = (await LeaderNoticesAsync()).Single(n => n.Kind == NoticeBoard.DueToday);
+        Assert.Contains("今天截止，尚有 2 人未完成", dueToday.Text, StringComparison.Ordinal);
+        Assert.Contains(member.DisplayName!, dueToday.Text, StringComparison.Ordinal);
+        Assert.Contains(idle.DisplayName!, dueToday.Text, StringComparison.Ordinal);
+        Assert.Equal($"/leader/groups/{groupId}/progress", dueToday.Link);
+
+        // Two members check in the same day: one digest, rewritten, unread again after the leader saw the first.
+        foreach (var (who, index) in new[] { (member, 0), (idle, 1) })
+        {
+            var client = await factory.SignedInClientAsync(who.UserName!);
+            await client.ReadToTheEndAsync(keys);
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitFormAsync($"/study/{assignmentId}", new() { ["reflection"] = "学习体会" })).StatusCode);
+            var digests = (await LeaderNoticesAsync()).Where(n => n.Kind == "checkins-20260709").ToList();
+            Assert.Equal($"“学习讲话”今天已有 {index + 1} 人打卡：", Assert.Single(digests).Text[..($"“学习讲话”今天已有 {index + 1} 人打卡：".Length)]);
+            Assert.Null(digests[0].ReadAtUtc);
+            if (index == 0) await HtmlPage.GetAsync(leader, "/notices");   // the leader reads it
+        }
+        var digest = (await LeaderNoticesAsync()).Single(n => n.Kind == "checkins-20260709");
+        Assert.Equal($"“学习讲话”今天已有 2 人打卡：{member.DisplayName}、{idle.DisplayName}", digest.Text);
+        // Editing a reflection is not a new check-in: the digest does not change, and members get no digest.
+        var memberClient = await factory.SignedInClientAsync(member.UserName!);
+        Assert.Equal(HttpStatusCode.Redirect, (await memberClient.SubmitFormAsync($"/study/{assignmentId}", new() { ["reflection"] = "修改后的体会" })).StatusCode);
+        Assert.Equal(digest.Text, (await LeaderNoticesAsync()).Single(n => n.Kind == "checkins-20260709").Text);
+        Assert.False(await factory.DbAsync(db => db.Notices.AnyAsync(n => n.UserId == member.Id && n.Kind.StartsWith(NoticeBoard.CheckInDigest))));
+    }
+
+    [Fact]
     public async Task Reimport_KeepsTheAssignment_AndAVanishedSectionShowsAsSuch()
     {
         factory.Time.AdjustTime(new DateTimeOffset(2026, 7, 1, 2, 0, 0, TimeSpan.Zero));

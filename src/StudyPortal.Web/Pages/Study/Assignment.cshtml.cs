@@ -52,11 +52,12 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
         var attached = chosen.Select(h => Marked.FirstOrDefault(m => m.Id == h)).ToList();
         if (attached.Any(h => h is null)) return Fail(t["Study.PassageInvalid"]);
         if (attached.Count < Assignment.RequiredPassages) return Fail(t["Study.PassagesNeeded", Assignment.RequiredPassages]);
+        var created = false;
         if (CheckIn is null)
         {
             var first = new CheckIn { AssignmentId = id, UserId = User.RequiredUserId(), Reflection = text, CheckedInAtUtc = clock.UtcNow, UpdatedAtUtc = clock.UtcNow };
             // The same check-in sent twice at once: one request creates it, and both then store their passages on it.
-            await db.InsertIfAbsentAsync(first, cancellationToken);
+            created = await db.InsertIfAbsentAsync(first, cancellationToken);
             CheckIn = await db.CheckIns.Include(c => c.Passages).FirstAsync(c => c.AssignmentId == id && c.UserId == first.UserId, cancellationToken);
         }
         else if (!CanEdit) return Fail(t["Study.PastDue"]);
@@ -68,6 +69,7 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
             HighlightId = h!.Id, Position = i, SectionKey = h.SectionKey, Paragraph = h.Paragraph, Exact = h.Exact, Note = h.Note,
         }).ToList();
         await db.SaveChangesAsync(cancellationToken);
+        if (created) await notices.CheckedInAsync(id, cancellationToken);
         return RedirectToPage("/Study/Assignment", new { id });
     }
 
