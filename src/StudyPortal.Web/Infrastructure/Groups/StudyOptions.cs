@@ -18,4 +18,8 @@ public sealed class StudyOptions
     /// <summary>How far ahead a due date may be set, in years.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 100)]
     public int DueHorizonYears { get; set; } = 5;
+
+    /// <summary>The longest period one 学习台账 export may span, in days (a year by default).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3660)]
+    public int LedgerMaxDays { get; set; } = 366;
 }
