@@ -25,6 +25,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : Identi
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
     public DbSet<LibraryState> LibraryState => Set<LibraryState>();
     public DbSet<ReadingProgress> ReadingProgress => Set<ReadingProgress>();
+    public DbSet<ReadingVisit> ReadingVisits => Set<ReadingVisit>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<UploadDraft> UploadDrafts => Set<UploadDraft>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();

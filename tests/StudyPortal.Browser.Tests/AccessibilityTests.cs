@@ -41,7 +41,11 @@ public sealed class AccessibilityTests(BrowserPortal portal)
         var group = new StudyGroup { Name = "第二党支部", CreatedAtUtc = DateTime.UtcNow };
         group.Members.Add(new GroupMember { UserId = leader.Id, IsLeader = true, AddedAtUtc = DateTime.UtcNow });
         group.Members.Add(new GroupMember { UserId = member.Id, AddedAtUtc = DateTime.UtcNow });
-        var assignment = new Assignment { Title = article.Title, Message = "请**认真**学习。", DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)), CreatedById = leader.Id, CreatedAtUtc = DateTime.UtcNow };
+        var assignment = new Assignment
+        {
+            Title = article.Title, Message = "请**认真**学习。", DueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(10)), CreatedById = leader.Id, CreatedAtUtc = DateTime.UtcNow.AddMinutes(-5),
+            MinimumReflectionLength = 100, RequiredPassages = 1,
+        };
         assignment.Sections.AddRange(article.Sections.Select((s, i) => new AssignmentSection { SectionKey = s.Key, Position = i, DocumentTitle = article.Document, ArticleTitle = article.Title, Heading = s.Heading }));
         group.Assignments.Add(assignment);
         db.StudyGroups.Add(group);
@@ -55,6 +59,12 @@ public sealed class AccessibilityTests(BrowserPortal portal)
             Exact = paragraph.Text.Substring(start, 6), Color = HighlightColor.Green, Note = note, GroupId = group.Id, AssignmentId = assignmentId,
             CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
         };
+        // The member has read every section, so the check-in form (its rules, the passages to attach) is on the page.
+        db.ReadingProgress.AddRange(article.Sections.Select(x => new ReadingProgress
+        {
+            UserId = member.Id, SectionKey = x.Key, OpenedAtUtc = DateTime.UtcNow, LastReadAtUtc = DateTime.UtcNow, CompletedAtUtc = DateTime.UtcNow,
+        }));
+        db.ReadingVisits.AddRange(article.Sections.Select(x => new ReadingVisit { UserId = member.Id, SectionKey = x.Key, StartedAtUtc = DateTime.UtcNow, Seconds = 240 }));
         db.Highlights.AddRange(Mark(member, 0, "这一句要结合实际工作理解。", null), Mark(leader, 10, "本周重点：请对照检查。", assignment.Id));
         await db.SaveChangesAsync();
         var quotation = await db.Quotations.OrderBy(q => q.Id).Select(q => q.Id).FirstAsync();
@@ -75,7 +85,8 @@ public sealed class AccessibilityTests(BrowserPortal portal)
         ["anonymous"] = ["/account/signin", "/", $"/documents/{d.DocumentId}", $"/read/{d.Key}", "/quotes", $"/quotes/{d.QuotationId}", "/search?q=" + Uri.EscapeDataString("网络安全"), "/Error/404"],
         ["member"] = ["/", "/study", $"/study/{d.AssignmentId}", "/notices", "/account/password", "/account/sessions", $"/read/{d.Key}", "/notes"],
         ["leader"] = ["/leader/groups", $"/leader/groups/{d.GroupId}", $"/leader/groups/{d.GroupId}/progress", $"/leader/groups/{d.GroupId}/assign?document={d.DocumentId}",
-            $"/leader/assignments/{d.AssignmentId}", $"/leader/assignments/{d.AssignmentId}?withdraw=true", $"/leader/groups/{d.GroupId}?remove={d.MemberId}"],
+            $"/leader/assignments/{d.AssignmentId}", $"/leader/assignments/{d.AssignmentId}?withdraw=true", $"/leader/groups/{d.GroupId}?remove={d.MemberId}",
+            $"/leader/groups/{d.GroupId}/ledger"],
         ["admin"] = ["/admin/documents", "/admin/upload", $"/admin/upload/{d.DraftId}", "/admin/users", "/admin/users/new", "/admin/users/import", $"/admin/users/{d.MemberId}", "/admin/audit", $"/admin/documents/{d.DocumentId}/edit?section={d.Key}"],
     };
 

@@ -7,12 +7,16 @@ using StudyPortal.Web.Tests.Infrastructure;
 namespace StudyPortal.Browser.Tests;
 
 /// <summary>The real app on a loopback port (Kestrel) and Debian's Chromium, headless, driven by Playwright.</summary>
-public sealed class BrowserPortal : IAsyncLifetime
+public class BrowserPortal(PortalFactory portal) : IAsyncLifetime
 {
+    public BrowserPortal() : this(new PortalFactory())
+    {
+    }
+
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
-    public PortalFactory Portal { get; } = new();
+    public PortalFactory Portal { get; } = portal;
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";

@@ -308,9 +308,6 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                     b.Property<DateTime>("OpenedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("ReadingSeconds")
-                        .HasColumnType("integer");
-
                     b.Property<string>("SectionKey")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -331,6 +328,36 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("ReadingProgress");
+                });
+
+            modelBuilder.Entity("StudyPortal.Data.Accounts.ReadingVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Seconds")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectionKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "SectionKey", "StartedAtUtc");
+
+                    b.ToTable("ReadingVisits");
                 });
 
             modelBuilder.Entity("StudyPortal.Data.Accounts.UploadDraft", b =>
@@ -1212,6 +1239,15 @@ namespace StudyPortal.Data.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("StudyPortal.Data.Accounts.ReadingProgress", b =>
+                {
+                    b.HasOne("StudyPortal.Data.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyPortal.Data.Accounts.ReadingVisit", b =>
                 {
                     b.HasOne("StudyPortal.Data.Accounts.PortalUser", null)
                         .WithMany()

@@ -17,6 +17,5 @@ public sealed class ReadingProgress
     public int LastParagraph { get; set; }
     /// <summary>When the section was last opened (the page's first report): reaching its end counts from here.</summary>
     public DateTime? VisitStartedAtUtc { get; set; }
-    /// <summary>Time spent on the section over all visits: the gaps between reports, each counted up to an idle limit.</summary>
-    public int ReadingSeconds { get; set; }
+
 }

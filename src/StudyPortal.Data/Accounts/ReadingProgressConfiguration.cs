@@ -15,3 +15,13 @@ public sealed class ReadingProgressConfiguration : IEntityTypeConfiguration<Read
         builder.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class ReadingVisitConfiguration : IEntityTypeConfiguration<ReadingVisit>
+{
+    public void Configure(EntityTypeBuilder<ReadingVisit> builder)
+    {
+        builder.Property(v => v.SectionKey).HasMaxLength(Section.KeyMaxLength);
+        builder.HasIndex(v => new { v.UserId, v.SectionKey, v.StartedAtUtc });
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

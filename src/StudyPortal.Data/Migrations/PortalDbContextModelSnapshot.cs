@@ -292,9 +292,6 @@ namespace StudyPortal.Data.Migrations
                     b.Property<DateTime>("OpenedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ReadingSeconds")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("SectionKey")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -315,6 +312,34 @@ namespace StudyPortal.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("ReadingProgress");
+                });
+
+            modelBuilder.Entity("StudyPortal.Data.Accounts.ReadingVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectionKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "SectionKey", "StartedAtUtc");
+
+                    b.ToTable("ReadingVisits");
                 });
 
             modelBuilder.Entity("StudyPortal.Data.Accounts.UploadDraft", b =>
@@ -1160,6 +1185,15 @@ namespace StudyPortal.Data.Migrations
                 });
 
             modelBuilder.Entity("StudyPortal.Data.Accounts.ReadingProgress", b =>
+                {
+                    b.HasOne("StudyPortal.Data.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudyPortal.Data.Accounts.ReadingVisit", b =>
                 {
                     b.HasOne("StudyPortal.Data.Accounts.PortalUser", null)
                         .WithMany()

@@ -36,7 +36,11 @@ public sealed class ReadingProgressRecorder(PortalDbContext db, TimeProvider tim
             CompletedAtUtc = completed && required <= TimeSpan.Zero ? now : null,
         };
         if (await db.InsertIfAbsentAsync(first, cancellationToken))
+        {
+            db.ReadingVisits.Add(new ReadingVisit { UserId = userId, SectionKey = key, StartedAtUtc = now });
+            await db.SaveChangesAsync(cancellationToken);
             return Outcome(completed, first.CompletedAtUtc is not null, required);
+        }
 
         var stored = await db.ReadingProgress.AsNoTracking().Where(p => p.UserId == userId && p.SectionKey == key)
             .Select(p => new { p.LastReadAtUtc, p.VisitStartedAtUtc }).FirstAsync(cancellationToken);
@@ -51,8 +55,14 @@ public sealed class ReadingProgressRecorder(PortalDbContext db, TimeProvider tim
             .SetProperty(p => p.LastReadAtUtc, now)
             .SetProperty(p => p.LastParagraph, at)
             .SetProperty(p => p.VisitStartedAtUtc, visitStart)
-            .SetProperty(p => p.ReadingSeconds, p => p.ReadingSeconds + spent)
             .SetProperty(p => p.CompletedAtUtc, p => completedAt ?? p.CompletedAtUtc), cancellationToken);
+        // The visit's time: a new row when the page was opened (or no visit was recorded yet), else added to it.
+        if (opened || await db.ReadingVisits.Where(v => v.UserId == userId && v.SectionKey == key && v.StartedAtUtc == visitStart)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Seconds, v => v.Seconds + spent), cancellationToken) == 0)
+        {
+            db.ReadingVisits.Add(new ReadingVisit { UserId = userId, SectionKey = key, StartedAtUtc = visitStart, Seconds = spent });
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return Outcome(completed, completedAt is not null, required - (now - visitStart));
     }
 

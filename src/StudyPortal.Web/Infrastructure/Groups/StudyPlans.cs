@@ -57,7 +57,7 @@ public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
             .ToList();
     }
 
-    private sealed record Times(DateTime LastReadAtUtc, DateTime? CompletedAtUtc, int ReadingSeconds = 0);
+    private sealed record Times(DateTime LastReadAtUtc, DateTime? CompletedAtUtc);
 
     /// <summary>
     /// Reading counts for an assignment from the moment it was made: a leader sees what members read for it, never
@@ -72,7 +72,7 @@ public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
     public StudyStatus Status(DateOnly due, bool checkedIn, int opened) =>
         checkedIn ? StudyStatus.Done : clock.IsOverdue(due) ? StudyStatus.Overdue : opened > 0 ? StudyStatus.InProgress : StudyStatus.NotStarted;
 
-    /// <param name="SectionSeconds">Reading time per section of the assignment (in its order), for sections opened since it was made.</param>
+    /// <param name="SectionSeconds">Reading time per section of the assignment (in its order), in visits begun since it was made.</param>
     public sealed record Cell(string UserId, int AssignmentId, StudyStatus Status, int SectionsRead, int Sections, CheckIn? CheckIn, IReadOnlyList<int> SectionSeconds)
     {
         public int ReadingSeconds => SectionSeconds.Sum();
@@ -93,8 +93,13 @@ public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
         var keys = assignments.SelectMany(a => a.Sections.Select(s => s.SectionKey)).Distinct().ToList();
         var userIds = members.Select(m => m.UserId).ToList();
         var progress = await db.ReadingProgress.Where(p => userIds.Contains(p.UserId) && keys.Contains(p.SectionKey))
-            .Select(p => new { p.UserId, p.SectionKey, p.LastReadAtUtc, p.CompletedAtUtc, p.ReadingSeconds }).ToListAsync(cancellationToken);
-        var byUser = progress.GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.SectionKey, p => new Times(p.LastReadAtUtc, p.CompletedAtUtc, p.ReadingSeconds)));
+            .Select(p => new { p.UserId, p.SectionKey, p.LastReadAtUtc, p.CompletedAtUtc }).ToListAsync(cancellationToken);
+        var byUser = progress.GroupBy(p => p.UserId).ToDictionary(g => g.Key, g => g.ToDictionary(p => p.SectionKey, p => new Times(p.LastReadAtUtc, p.CompletedAtUtc)));
+        // Reading time counts only visits begun since each assignment was made (what a leader may see, docs/leaders.md).
+        var earliest = assignments.Count == 0 ? DateTime.MaxValue : assignments.Min(a => a.CreatedAtUtc);
+        var visits = await db.ReadingVisits.Where(v => userIds.Contains(v.UserId) && keys.Contains(v.SectionKey) && v.StartedAtUtc >= earliest && v.Seconds > 0)
+            .Select(v => new { v.UserId, v.SectionKey, v.StartedAtUtc, v.Seconds }).ToListAsync(cancellationToken);
+        var visitsOf = visits.ToLookup(v => (v.UserId, v.SectionKey));
         var cells = new Dictionary<(string, int), Cell>();
         foreach (var member in members)
             foreach (var assignment in assignments)
@@ -104,7 +109,8 @@ public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
                 var states = ordered.Select(t => Since(t, assignment.CreatedAtUtc)).ToList();
                 var opened = states.Count(s => s.Opened);
                 var read = states.Count(s => s.Read);
-                var seconds = ordered.Select((t, i) => states[i].Opened ? t!.ReadingSeconds : 0).ToList();
+                var seconds = assignment.Sections.OrderBy(s => s.Position)
+                    .Select(s => visitsOf[(member.UserId, s.SectionKey)].Where(v => v.StartedAtUtc >= assignment.CreatedAtUtc).Sum(v => v.Seconds)).ToList();
                 var checkIn = checkIns.FirstOrDefault(c => c.AssignmentId == assignment.Id && c.UserId == member.UserId);
                 cells[(member.UserId, assignment.Id)] = new Cell(member.UserId, assignment.Id, Status(assignment.DueDate, checkIn is not null, opened), read, assignment.Sections.Count, checkIn, seconds);
             }
