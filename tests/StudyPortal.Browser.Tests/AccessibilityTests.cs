@@ -9,6 +9,7 @@ using StudyPortal.Data.Groups;
 using StudyPortal.Data.Highlights;
 using StudyPortal.Tests;
 using StudyPortal.Web.Tests.Infrastructure;
+using static StudyPortal.Browser.Tests.BrowserPortal;
 
 namespace StudyPortal.Browser.Tests;
 
@@ -106,14 +107,6 @@ public sealed class AccessibilityTests(BrowserPortal portal)
         return await context.NewPageAsync();
     }
 
-    private static async Task SignInAsync(IPage page, string userName, string password)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.Locator("input[name='Form.UserName']").FillAsync(userName);
-        await page.Locator("input[name='Form.Password']").FillAsync(password);
-        await page.Locator("form.stack-form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
-    }
 
     [Fact]
     public async Task EveryPage_AsEachRole_InEachTheme_AtBothWidths_HasNoSeriousViolation()

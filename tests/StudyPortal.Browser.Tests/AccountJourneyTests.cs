@@ -5,20 +5,13 @@ using Microsoft.Playwright;
 using StudyPortal.Data.Accounts;
 using StudyPortal.Tests;
 using StudyPortal.Web.Tests.Infrastructure;
+using static StudyPortal.Browser.Tests.BrowserPortal;
 
 namespace StudyPortal.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]
 public sealed partial class AccountJourneyTests(BrowserPortal portal)
 {
-    private static async Task SignInAsync(IPage page, string userName, string password)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("用户名或电子邮箱").FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
-    }
 
     [Fact]
     public async Task Admin_SignsIn_UploadsAPdf_PreviewsIt_AndConfirms()

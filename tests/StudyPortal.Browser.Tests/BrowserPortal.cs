@@ -51,6 +51,16 @@ public class BrowserPortal(PortalFactory portal) : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs in through the sign-in page, as a person does, and waits to leave it.</summary>
+    public static async Task SignInAsync(IPage page, string userName, string password = "Study-pass-2026")
+    {
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("用户名或电子邮箱").FillAsync(userName);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = false });
 

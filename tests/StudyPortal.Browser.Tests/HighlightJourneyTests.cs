@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 using StudyPortal.Data;
 using StudyPortal.Data.Accounts;
 using StudyPortal.Data.Groups;
+using static StudyPortal.Browser.Tests.BrowserPortal;
 
 namespace StudyPortal.Browser.Tests;
 
@@ -46,14 +47,6 @@ public sealed class HighlightJourneyTests(BrowserPortal portal)
         return "/read/" + key;
     }
 
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("用户名或电子邮箱").FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync("Study-pass-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
-    }
 
     /// <summary>A script function: the DOM range of a passage in the paragraph that holds it (scrolled into view).</summary>
     private const string RangeOf = """

@@ -10,6 +10,7 @@ using StudyPortal.Data.Groups;
 using StudyPortal.Data.Importing;
 using StudyPortal.Tests;
 using StudyPortal.Web.Tests.Infrastructure;
+using static StudyPortal.Browser.Tests.BrowserPortal;
 
 namespace StudyPortal.Browser.Tests;
 
@@ -51,14 +52,6 @@ public sealed class StructureEditorJourneyTests(BrowserPortal portal)
         return new Fixture(id, keys, member.UserName!, assignment.Id);
     }
 
-    private static async Task SignInAsync(IPage page, string userName, string password)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("用户名或电子邮箱").FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
-    }
 
     /// <summary>Waits for the background post to finish and checks the saved message, and that the page was not reloaded.</summary>
     private static async Task SavedAsync(IPage page, string what)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using StudyPortal.Data.Accounts;
+using static StudyPortal.Browser.Tests.BrowserPortal;
 
 namespace StudyPortal.Browser.Tests;
 
@@ -26,14 +27,6 @@ public sealed partial class StudyGroupJourneyTests(BrowserPortal portal)
         return name;
     }
 
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("用户名或电子邮箱").FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync("Study-pass-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
-    }
 
     [Fact]
     public async Task Leader_Assigns_Member_ReadsAndChecksIn_Leader_SeesAndExports()

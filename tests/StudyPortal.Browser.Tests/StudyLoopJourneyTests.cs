@@ -8,6 +8,7 @@ using StudyPortal.Data.Accounts;
 using StudyPortal.Data.Groups;
 using StudyPortal.Data.Highlights;
 using StudyPortal.Web.Tests.Infrastructure;
+using static StudyPortal.Browser.Tests.BrowserPortal;
 
 namespace StudyPortal.Browser.Tests;
 
@@ -47,14 +48,6 @@ public sealed class StudyLoopJourneyTests(StudyLoopBrowserPortal portal) : IClas
         return user;
     }
 
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("用户名或电子邮箱").FillAsync(userName);
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
-    }
 
     [Fact]
     public async Task LeaderSetsRules_MemberReadsInAssignmentMode_IsRefusedATooFastRead_MarksAndChecksIn_LeaderGetsDigestNearCopyAndTheWordLedger()

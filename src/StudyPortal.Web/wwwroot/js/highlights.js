@@ -68,6 +68,16 @@
     if (item.mine) return text('mynote');
     return item.author ? text('groupnoteby').replace('{0}', item.author) : text('groupnote');
   }
+  // A note's label (whose, or the leader's pin) and its text, as text nodes: nothing a note says is read as markup.
+  function noteParts(item) {
+    var label = document.createElement('span');
+    label.className = 'hl-note-label';
+    label.textContent = noteLabel(item);
+    var body = document.createElement('span');
+    body.className = 'hl-note-text';
+    body.textContent = item.note;
+    return [label, body];
+  }
   // A leader's pinned notes also stand at the top of the chapter, each linking to its passage.
   function drawPins() {
     var pinned = items.filter(function (item) { return item.assignmentId && item.note; });
@@ -83,13 +93,8 @@
       var link = document.createElement('a');
       link.href = '#p-' + item.paragraph;
       link.textContent = '“' + item.exact + '”';
-      var label = document.createElement('span');
-      label.className = 'hl-note-label';
-      label.textContent = noteLabel(item);
-      var body = document.createElement('span');
-      body.className = 'hl-note-text';
-      body.textContent = item.note;
-      line.appendChild(label); line.appendChild(link); line.appendChild(body);
+      var parts = noteParts(item);
+      line.appendChild(parts[0]); line.appendChild(link); line.appendChild(parts[1]);
       box.appendChild(line);
     });
     var heading = article.querySelector('h1, h2');
@@ -112,14 +117,7 @@
         var note = document.createElement('aside');
         note.className = 'hl-note' + (item.mine ? '' : ' hl-note-group') + (item.assignmentId ? ' hl-note-pinned' : '');
         note.setAttribute('data-id', String(item.id));
-        var label = document.createElement('span');
-        label.className = 'hl-note-label';
-        label.textContent = noteLabel(item);
-        var body = document.createElement('span');
-        body.className = 'hl-note-text';
-        body.textContent = item.note;
-        note.appendChild(label);
-        note.appendChild(body);
+        noteParts(item).forEach(function (part) { note.appendChild(part); });
         el.insertAdjacentElement('afterend', note);
       }
     });
