@@ -44,7 +44,7 @@ public static class LedgerDocument
 
             var body = new Body();
             body.Append(Paragraph("LedgerTitle", t["Ledger.DocumentTitle", ledger.GroupName].Value));
-            body.Append(Paragraph("LedgerPeriod", t["Ledger.Period", Chinese(ledger.From), Chinese(ledger.To)].Value));
+            body.Append(Paragraph("LedgerPeriod", t["Ledger.Period", Day(ledger.From, t), Day(ledger.To, t)].Value));
 
             body.Append(Paragraph("Heading1", t["Ledger.Overview"].Value));
             body.Append(Paragraph("LedgerBody", t["Ledger.GroupLine", ledger.GroupName].Value + (ledger.Description is { Length: > 0 } d ? "（" + d + "）" : "")));
@@ -158,8 +158,8 @@ public static class LedgerDocument
                 new ParagraphProperties(new SpacingBetweenLines { Before = LinePitch.ToString(System.Globalization.CultureInfo.InvariantCulture) }, new Indentation { Right = "1280", RightChars = 400 }, new Justification { Val = JustificationValues.Right })));
     }
 
-    /// <summary>2026年11月1日.</summary>
-    private static string Chinese(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
+    /// <summary>2026年11月1日 (or the interface language's form).</summary>
+    private static string Day(DateOnly day, IStringLocalizer t) => day.ToString(t["Ledger.DateFormat"].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>一, 二, … 十, 十一, … 九十九 (the numbering of official documents' headings).</summary>
     public static string ChineseNumber(int n)
