@@ -7,16 +7,19 @@ using StudyPortal.Web.Tests.Infrastructure;
 namespace StudyPortal.Browser.Tests;
 
 /// <summary>The real app on a loopback port (Kestrel) and Debian's Chromium, headless, driven by Playwright.</summary>
-public class BrowserPortal(PortalFactory portal) : IAsyncLifetime
+public class BrowserPortal : IAsyncLifetime
 {
+    // One public constructor: xUnit builds the collection fixture with it. A portal with other settings is a subclass.
     public BrowserPortal() : this(new PortalFactory())
     {
     }
 
+    protected BrowserPortal(PortalFactory portal) => Portal = portal;
+
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 
-    public PortalFactory Portal { get; } = portal;
+    public PortalFactory Portal { get; }
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";

@@ -26,7 +26,12 @@ public sealed class StudyLoopPortalFactory : PortalFactory
     }
 }
 
-public sealed class StudyLoopBrowserPortal() : BrowserPortal(new StudyLoopPortalFactory());
+public sealed class StudyLoopBrowserPortal : BrowserPortal
+{
+    public StudyLoopBrowserPortal() : base(new StudyLoopPortalFactory())
+    {
+    }
+}
 
 /// <summary>
 /// The study loop closed, in a browser: the leader sets a minimum length and a marked passage; a member reads in

@@ -71,7 +71,7 @@ public sealed class NoticeBoard(PortalDbContext db, StudyClock clock, LinkGenera
             .Select(a => new { a.Title, a.GroupId, Leaders = a.Group!.Members.Where(m => m.IsLeader).Select(m => m.UserId).ToList() })
             .FirstAsync(cancellationToken);
         var names = await db.CheckIns.Where(c => c.AssignmentId == assignmentId && c.CheckedInAtUtc >= from && c.CheckedInAtUtc < until)
-            .OrderBy(c => c.CheckedInAtUtc).Join(db.Users, c => c.UserId, u => u.Id, (c, u) => u.DisplayName).ToListAsync(cancellationToken);
+            .OrderBy(c => c.CheckedInAtUtc).ThenBy(c => c.Id).Join(db.Users, c => c.UserId, u => u.Id, (c, u) => u.DisplayName).ToListAsync(cancellationToken);
         if (names.Count == 0) return;
         var kind = CheckInDigest + "-" + today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
         var text = UserText.Cut(t["Notice.CheckInDigest", assignment.Title, names.Count, Names(names)].Value, Notice.TextMaxLength);
