@@ -53,6 +53,14 @@ public sealed class CheckInRequirementsTests(SecuredPortalFactory factory)
         Assert.Equal(1, await factory.DbAsync(db => db.Assignments.CountAsync(a => a.GroupId == s.GroupId)));
         Assert.Equal(HttpStatusCode.Redirect, (await s.Leader.SubmitFormAsync($"{assign}?document={documentId}", Form("100", "1"), assign)).StatusCode);
         var assignmentId = await factory.DbAsync(db => db.Assignments.Where(a => a.GroupId == s.GroupId && a.Title == "有要求的任务").Select(a => a.Id).SingleAsync());
+        // The rules can be changed on the assignment's page, within the same bounds.
+        var edit = $"/leader/assignments/{assignmentId}";
+        var due = DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var tooHigh = await s.Leader.SubmitFormAsync(edit, new() { ["title"] = "有要求的任务", ["dueDate"] = due, ["minimumReflectionLength"] = "4001", ["requiredPassages"] = "1" }, edit + "?handler=Save");
+        Assert.Equal(HttpStatusCode.BadRequest, tooHigh.StatusCode);
+        Assert.Contains("心得最少字数须在 0 到 4000 之间", await tooHigh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await s.Leader.SubmitFormAsync(edit, new() { ["title"] = "有要求的任务", ["dueDate"] = due, ["minimumReflectionLength"] = "100", ["requiredPassages"] = "1" }, edit + "?handler=Save")).StatusCode);
+        Assert.Equal((100, 1), await factory.DbAsync(db => db.Assignments.Where(a => a.Id == assignmentId).Select(a => ValueTuple.Create(a.MinimumReflectionLength, a.RequiredPassages)).SingleAsync()));
 
         await s.MemberClient.ReadToTheEndAsync(s.Keys);
         await s.OtherClient.ReadToTheEndAsync(s.Keys);

@@ -27,9 +27,20 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostSaveAsync(int id, string? title, DateOnly? dueDate, string? message, CancellationToken cancellationToken)
+    /// <summary>Saves the title, due date and message, and the check-in rules when the form sends them (they apply to check-ins from now on).</summary>
+    public async Task<IActionResult> OnPostSaveAsync(int id, string? title, DateOnly? dueDate, string? message, int? minimumReflectionLength, int? requiredPassages,
+        CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        var rulesError = minimumReflectionLength is < 0 or > CheckIn.ReflectionMaxLength ? t["Assign.BadMinimumLength", CheckIn.ReflectionMaxLength].Value
+            : requiredPassages is < 0 or > Assignment.MaxRequiredPassages ? t["Assign.BadPassages", Assignment.MaxRequiredPassages].Value
+            : null;
+        if (rulesError is not null)
+        {
+            Error = rulesError;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         if (string.IsNullOrWhiteSpace(title) || title.Length > Assignment.TitleMaxLength || dueDate is null || (message?.Length ?? 0) > Assignment.MessageMaxLength)
         {
             Error = t["Assign.Invalid"];
@@ -45,6 +56,8 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
         Assignment.Title = title.Trim();
         Assignment.DueDate = dueDate.Value;
         Assignment.Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
+        Assignment.MinimumReflectionLength = minimumReflectionLength ?? Assignment.MinimumReflectionLength;
+        Assignment.RequiredPassages = requiredPassages ?? Assignment.RequiredPassages;
         await db.SaveChangesAsync(cancellationToken);
         TempData[Flash.Key] = t["Assign.Saved", Assignment.Title].Value;
         return RedirectToPage("/Leader/Progress", new { id = Assignment.GroupId });
