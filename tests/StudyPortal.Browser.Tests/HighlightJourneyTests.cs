@@ -185,6 +185,8 @@ public sealed class HighlightJourneyTests(BrowserPortal portal)
         var page = await portal.NewPageAsync();
         await SignInAsync(page, leader.UserName);
         await page.GotoAsync(chapter);
+        // The section is in the leader's assignment: its band comes in after load and moves the text down; select after it.
+        await Assertions.Expect(page.Locator("#assignment-bar")).ToBeVisibleAsync();
         await SelectWithMouseAsync(page, "受到的影响越来越深");
         await page.Locator("#highlight-toolbar").GetByRole(AriaRole.Button, new() { Name = "写笔记" }).ClickAsync();
         var sheet = page.Locator("#highlight-note");

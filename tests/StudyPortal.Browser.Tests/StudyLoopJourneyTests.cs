@@ -38,6 +38,7 @@ public sealed class StudyLoopBrowserPortal : BrowserPortal
 /// assignment mode on a phone, is refused a too-fast "read", marks a passage and checks in; the leader gets the
 /// digest, sees the near-copy mark, comments, and exports the 学习台账 as Word, which LibreOffice renders.
 /// </summary>
+[Collection(BrowserCollection.Name)]   // one browser test at a time on this machine's two cores
 public sealed class StudyLoopJourneyTests(StudyLoopBrowserPortal portal) : IClassFixture<StudyLoopBrowserPortal>
 {
     private const string Password = "Study-pass-2026";
