@@ -60,7 +60,8 @@ public sealed class CheckInRequirementsTests(SecuredPortalFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, tooHigh.StatusCode);
         Assert.Contains("心得最少字数须在 0 到 4000 之间", await tooHigh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await s.Leader.SubmitFormAsync(edit, new() { ["title"] = "有要求的任务", ["dueDate"] = due, ["minimumReflectionLength"] = "100", ["requiredPassages"] = "1" }, edit + "?handler=Save")).StatusCode);
-        Assert.Equal((100, 1), await factory.DbAsync(db => db.Assignments.Where(a => a.Id == assignmentId).Select(a => ValueTuple.Create(a.MinimumReflectionLength, a.RequiredPassages)).SingleAsync()));
+        var rules = await factory.DbAsync(db => db.Assignments.Where(a => a.Id == assignmentId).Select(a => new { a.MinimumReflectionLength, a.RequiredPassages }).SingleAsync());
+        Assert.Equal((100, 1), (rules.MinimumReflectionLength, rules.RequiredPassages));
 
         await s.MemberClient.ReadToTheEndAsync(s.Keys);
         await s.OtherClient.ReadToTheEndAsync(s.Keys);
