@@ -66,6 +66,12 @@ public sealed class StudyPlans(PortalDbContext db, StudyClock clock)
     private static (bool Opened, bool Read) Since(Times? times, DateTime assignedAtUtc) =>
         times is null ? (false, false) : (times.LastReadAtUtc >= assignedAtUtc, times.CompletedAtUtc >= assignedAtUtc);
 
+    /// <summary>Why an assignment's check-in rules are out of bounds (as the leader is told), or null when they are fine; a rule not given is fine.</summary>
+    public static string? RulesProblem(int? minimumReflectionLength, int? requiredPassages, Microsoft.Extensions.Localization.IStringLocalizer t) =>
+        minimumReflectionLength is < 0 or > CheckIn.ReflectionMaxLength ? t["Assign.BadMinimumLength", CheckIn.ReflectionMaxLength].Value
+        : requiredPassages is < 0 or > Assignment.MaxRequiredPassages ? t["Assign.BadPassages", Assignment.MaxRequiredPassages].Value
+        : null;
+
     /// <summary>A member may check in once every section that still exists has been read to the end.</summary>
     public static bool CanCheckIn(IReadOnlyList<SectionState> sections) => sections.Where(s => s.Exists).All(s => s.Read);
 

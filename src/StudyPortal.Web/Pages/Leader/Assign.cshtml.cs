@@ -73,8 +73,7 @@ public sealed class AssignModel(PortalDbContext db, StudyPlans plans, StudyClock
         if (chosen.Count == 0) return Fail(t["Assign.NoSections"]);
         if (DueDate is not { } due || !clock.IsAllowedDueDate(due)) return Fail(t["Assign.BadDate", clock.LatestDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]);
         if ((Message?.Length ?? 0) > Assignment.MessageMaxLength) return Fail(t["Assign.TooLong"]);
-        if (MinimumReflectionLength is < 0 or > CheckIn.ReflectionMaxLength) return Fail(t["Assign.BadMinimumLength", CheckIn.ReflectionMaxLength]);
-        if (RequiredPassages is < 0 or > Assignment.MaxRequiredPassages) return Fail(t["Assign.BadPassages", Assignment.MaxRequiredPassages]);
+        if (StudyPlans.RulesProblem(MinimumReflectionLength, RequiredPassages, t) is { } rules) return Fail(rules);
         var title = string.IsNullOrWhiteSpace(Title) ? chosen[0].ArticleTitle : Title.Trim();
         var assignment = new Assignment
         {

@@ -32,10 +32,7 @@ public sealed class AssignmentModel(PortalDbContext db, StudyPlans plans, StudyC
         CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        var rulesError = minimumReflectionLength is < 0 or > CheckIn.ReflectionMaxLength ? t["Assign.BadMinimumLength", CheckIn.ReflectionMaxLength].Value
-            : requiredPassages is < 0 or > Assignment.MaxRequiredPassages ? t["Assign.BadPassages", Assignment.MaxRequiredPassages].Value
-            : null;
-        if (rulesError is not null)
+        if (StudyPlans.RulesProblem(minimumReflectionLength, requiredPassages, t) is { } rulesError)
         {
             Error = rulesError;
             Response.StatusCode = StatusCodes.Status400BadRequest;
